@@ -1,0 +1,7 @@
+//! Argument groups shared by several subcommands, each flattened into the
+//! commands that need it.
+
+pub mod glossary;
+pub mod input;
+pub mod model;
+pub mod output;

@@ -1,0 +1,4 @@
+//! One module per subcommand, each with its own usage text.
+
+pub mod align;
+pub mod segment;

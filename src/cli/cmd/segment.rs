@@ -1,0 +1,71 @@
+//! `termalign segment`: print the sentences of a document.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use termalign::segment::Segmenter;
+use termalign::{Error, Lang, Result};
+
+use crate::cli::Status;
+use crate::cli::args::glossary::GlossaryArgs;
+use crate::cli::args::input::InputArgs;
+
+/// Split a Chinese or English document into sentences.
+///
+/// Prints one sentence per line, with a blank line between articles.
+/// Lines broken mid-sentence by scraping are re-joined, titles and
+/// datelines are recognised, and glossary terms are never split.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The document's language.
+    #[arg(short, long, value_parser = ["zh", "en"])]
+    pub lang: String,
+
+    /// The document; standard input when absent or `-`.
+    pub file: Option<PathBuf>,
+
+    /// `text`: one sentence per line; `jsonl`: one JSON object per segment
+    /// with its byte and char spans, paragraph and article numbers.
+    #[arg(long, default_value = "text", value_parser = ["text", "jsonl"])]
+    pub format: String,
+
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+pub fn run(args: Args) -> Result<Status> {
+    let lang: Lang = args.lang.parse().expect("clap checked the value");
+    let path = args.file.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let text = args.input.read(&path)?.text;
+    let glossary = args.glossary.load()?;
+    let protected: Vec<String> = match lang {
+        Lang::Zh => glossary.entries().iter().map(|e| e.zh.clone()).collect(),
+        Lang::En => glossary
+            .entries()
+            .iter()
+            .flat_map(|e| e.accepted().map(String::from).collect::<Vec<_>>())
+            .collect(),
+    };
+    let segmenter = Segmenter::new(lang).with_protected_terms(protected);
+    let segments = segmenter.segment(&text);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut article = 0;
+    for s in &segments {
+        if args.format == "jsonl" {
+            serde_json::to_writer(&mut out, s).map_err(|e| Error::io(e.into()))?;
+            writeln!(out)?;
+        } else {
+            if s.article != article {
+                writeln!(out)?;
+                article = s.article;
+            }
+            writeln!(out, "{}", s.text)?;
+        }
+    }
+    out.flush()?;
+    Ok(Status::Ok)
+}

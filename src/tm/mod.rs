@@ -1,0 +1,111 @@
+//! Translation memory: units built from an alignment, and the writers that
+//! emit them (TMX 1.4b, CSV). Every format is one [`TmWriter`].
+
+pub mod csv;
+pub mod tmx;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::error::Result;
+
+pub use self::csv::CsvWriter;
+pub use tmx::{TmxHeader, TmxWriter};
+
+/// One aligned pair (or a sentence left unaligned), ready to be written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TranslationUnit {
+    /// Chinese text (sentences of the bead joined without spaces).
+    pub zh: String,
+    /// English text (sentences joined with one space).
+    pub en: String,
+    /// The aligner's confidence, in [0, 1].
+    pub score: f64,
+    /// The bead shape, e.g. `2-1`.
+    pub bead: String,
+    /// The document the unit comes from.
+    pub doc: String,
+    /// Glossary terms (Chinese) found on both sides.
+    pub terms: Vec<String>,
+}
+
+impl TranslationUnit {
+    /// True when both sides have text; TMX holds only these.
+    pub fn is_pair(&self) -> bool {
+        !self.zh.is_empty() && !self.en.is_empty()
+    }
+}
+
+/// A sink for translation units, one implementation per output format.
+///
+/// ```
+/// use termalign::tm::{CsvWriter, TmWriter, TranslationUnit};
+/// let mut out = Vec::new();
+/// {
+///     let mut w = CsvWriter::new(&mut out);
+///     w.write_unit(&TranslationUnit {
+///         zh: "你好。".into(), en: "Hello.".into(), score: 0.9,
+///         bead: "1-1".into(), doc: "d".into(), terms: vec![],
+///     }).unwrap();
+///     w.finish().unwrap();
+/// }
+/// assert_eq!(String::from_utf8(out).unwrap(),
+///     "zh,en,score,bead,doc,terms\n你好。,Hello.,0.900,1-1,d,\n");
+/// ```
+pub trait TmWriter {
+    /// Write one unit. Writers skip units their format cannot hold (TMX
+    /// skips one-sided units) and count them.
+    fn write_unit(&mut self, unit: &TranslationUnit) -> Result<()>;
+    /// Write the closing part and flush.
+    fn finish(&mut self) -> Result<()>;
+    /// Units written so far.
+    fn written(&self) -> usize;
+}
+
+/// Output formats for translation memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TMX 1.4b.
+    Tmx,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+impl Format {
+    /// Guess from a file name's extension.
+    ///
+    /// ```
+    /// use termalign::tm::Format;
+    /// assert_eq!(Format::from_path("a/b.TMX".as_ref()), Some(Format::Tmx));
+    /// assert_eq!(Format::from_path("b.txt".as_ref()), None);
+    /// ```
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        path.extension()?
+            .to_str()?
+            .to_ascii_lowercase()
+            .parse()
+            .ok()
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Format, String> {
+        match s {
+            "tmx" => Ok(Format::Tmx),
+            "csv" => Ok(Format::Csv),
+            _ => Err(format!("unknown format `{s}` (expected tmx or csv)")),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Tmx => "tmx",
+            Format::Csv => "csv",
+        })
+    }
+}
