@@ -26,7 +26,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("segment_seed");
     for (lang, text) in [(Lang::Zh, &zh), (Lang::En, &en)] {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(lang.to_string(), |b| b.iter(|| pipeline.segmenter(lang).segment(text)));
+        g.bench_function(lang.to_string(), |b| {
+            b.iter(|| pipeline.segmenter(lang).segment(text))
+        });
     }
     g.finish();
 }

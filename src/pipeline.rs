@@ -138,6 +138,8 @@ impl Pipeline {
                         .iter()
                         .map(|&t| self.glossary.get(t).zh.clone())
                         .collect(),
+                    zh_sentences: b.zh.clone(),
+                    en_sentences: b.en.clone(),
                 }
             })
             .collect()

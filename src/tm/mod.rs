@@ -29,6 +29,28 @@ pub struct TranslationUnit {
     pub doc: String,
     /// Glossary terms (Chinese) found on both sides.
     pub terms: Vec<String>,
+    /// Indices of the Chinese sentences in the document (empty for 0-1).
+    pub zh_sentences: std::ops::Range<usize>,
+    /// Indices of the English sentences in the document (empty for 1-0).
+    pub en_sentences: std::ops::Range<usize>,
+}
+
+/// A unit read back from a translation memory (TMX, CSV, TSV), with where
+/// it was found, for `check` and the `tm` maintenance commands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadUnit {
+    /// 1-based position of the unit in its file, in input order.
+    pub number: usize,
+    /// The file it was read from.
+    pub file: String,
+    /// 1-based line where the unit starts in that file.
+    pub line: u64,
+    /// Source-language text (Chinese), inline markup flattened to text.
+    pub source: String,
+    /// Target-language text (English), inline markup flattened to text.
+    pub target: String,
+    /// Properties (`<prop type=…>` in TMX, extra columns in CSV), in order.
+    pub props: Vec<(String, String)>,
 }
 
 impl TranslationUnit {
@@ -48,6 +70,7 @@ impl TranslationUnit {
 ///     w.write_unit(&TranslationUnit {
 ///         zh: "你好。".into(), en: "Hello.".into(), score: 0.9,
 ///         bead: "1-1".into(), doc: "d".into(), terms: vec![],
+///         zh_sentences: 0..1, en_sentences: 0..1,
 ///     }).unwrap();
 ///     w.finish().unwrap();
 /// }

@@ -178,6 +178,8 @@ mod tests {
             bead: "1-1".into(),
             doc: "sco".into(),
             terms: vec!["上海精神".into()],
+            zh_sentences: 0..1,
+            en_sentences: 0..1,
         }
     }
 
