@@ -88,6 +88,32 @@ fn main() {
         })
         .collect();
     let t = Instant::now();
+    pipeline.tokenizer();
+    eprintln!("jieba: {:?}", t.elapsed());
+    let t = Instant::now();
+    let sides: Vec<_> = docs
+        .iter()
+        .map(|(z, e)| {
+            (
+                pipeline.side(z, termalign::Lang::Zh),
+                pipeline.side(e, termalign::Lang::En),
+            )
+        })
+        .collect();
+    eprintln!("features: {:?}", t.elapsed());
+    let t = Instant::now();
+    for (z, e) in &sides {
+        pipeline.aligner().align_with(
+            z,
+            e,
+            termalign::align::Resources {
+                dict: pipeline.dictionary(),
+                learned: None,
+            },
+        );
+    }
+    eprintln!("dp: {:?}", t.elapsed());
+    let t = Instant::now();
     let (aligned, lex) = pipeline.align_batch(docs, relearn);
     let align_time = t.elapsed();
     let mut all = Counts::default();

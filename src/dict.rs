@@ -445,7 +445,9 @@ impl Default for Dictionary {
 struct Loader<'n> {
     norm: &'n EnNormalizer,
     stems: HashMap<String, Option<StemKey>, FixedState>,
-    entries: HashMap<String, Vec<StemKey>, FixedState>,
+    /// Headword → id, in order of first appearance (deterministic).
+    index: HashMap<String, u32, FixedState>,
+    glosses: Vec<Vec<StemKey>>,
 }
 
 impl Loader<'_> {
@@ -509,11 +511,20 @@ impl Loader<'_> {
     }
 
     fn add(&mut self, zh: &str, glosses: &[&str]) {
-        let mut keys = std::mem::take(self.entries.entry(zh.to_string()).or_default());
+        let id = match self.index.get(zh) {
+            Some(&id) => id,
+            None => {
+                let id = self.glosses.len() as u32;
+                self.index.insert(zh.to_string(), id);
+                self.glosses.push(Vec::new());
+                id
+            }
+        };
+        let mut keys = std::mem::take(&mut self.glosses[id as usize]);
         for g in glosses {
             self.gloss(g, &mut keys);
         }
-        self.entries.insert(zh.to_string(), keys);
+        self.glosses[id as usize] = keys;
     }
 }
 
@@ -535,7 +546,8 @@ impl Dictionary {
         let mut loader = Loader {
             norm,
             stems: HashMap::with_capacity_and_hasher(1 << 16, FixedState),
-            entries: HashMap::with_capacity_and_hasher(1 << 17, FixedState),
+            index: HashMap::with_capacity_and_hasher(1 << 18, FixedState),
+            glosses: Vec::with_capacity(1 << 18),
         };
         for p in paths {
             let p = p.as_ref();
@@ -563,7 +575,8 @@ impl Dictionary {
         let mut loader = Loader {
             norm,
             stems: HashMap::with_hasher(FixedState),
-            entries: HashMap::with_hasher(FixedState),
+            index: HashMap::with_hasher(FixedState),
+            glosses: Vec::new(),
         };
         Self::read_into(text.as_bytes(), Path::new(source), &mut loader)?;
         Ok(Self::finish(loader))
@@ -631,25 +644,26 @@ impl Dictionary {
     }
 
     fn finish(loader: Loader) -> Dictionary {
-        let mut d = Dictionary::new();
-        let mut entries: Vec<(String, Vec<StemKey>)> = loader
-            .entries
-            .into_iter()
-            .filter(|(_, g)| !g.is_empty())
-            .collect();
-        // Sorted: indices are the same on every run.
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        d.index.reserve(entries.len());
-        d.glosses.reserve(entries.len());
-        for (zh, g) in entries {
-            d.max_chars = d.max_chars.max(zh.chars().count());
-            d.index.insert(zh, d.glosses.len() as u32);
-            d.glosses.push(g.into_boxed_slice());
+        // Headwords whose glosses held no content word stay in the index
+        // with an empty gloss list; `lookup` treats them as absent.
+        let max_chars = loader
+            .index
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        Dictionary {
+            index: loader.index,
+            glosses: loader
+                .glosses
+                .into_iter()
+                .map(Vec::into_boxed_slice)
+                .collect(),
+            max_chars,
         }
-        d
     }
 
-    /// Number of headwords with at least one content gloss.
+    /// Number of headwords (with or without a content gloss).
     pub fn len(&self) -> usize {
         self.glosses.len()
     }
@@ -661,7 +675,10 @@ impl Dictionary {
 
     /// The entry id of a headword.
     pub fn lookup(&self, zh: &str) -> Option<u32> {
-        self.index.get(zh).copied()
+        self.index
+            .get(zh)
+            .copied()
+            .filter(|&i| !self.glosses[i as usize].is_empty())
     }
 
     /// The gloss stems of a headword.

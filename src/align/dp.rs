@@ -197,12 +197,33 @@ pub fn search_band(
     temperature: f64,
     cost: impl Fn(usize, usize, usize) -> f64,
 ) -> Path {
+    search_band_with(band, kinds, Some(temperature), cost)
+}
+
+/// [`search_band`], with the forward–backward pass optional: without a
+/// temperature the posteriors are all 1 (a first pass that only needs the
+/// path runs about twice as fast).
+pub fn search_band_with(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: Option<f64>,
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
+    let want_posteriors = temperature.is_some();
+    let temperature = temperature.unwrap_or(1.0);
     let (n, m) = (band.n, band.m);
     let t = temperature.max(1e-9);
     // Viterbi scores are stored negated (higher = better) so RowStore's
     // max-offset normalisation serves both passes.
     let mut best = RowStore::new(band);
-    let mut alpha = RowStore::new(band);
+    let mut alpha = if want_posteriors {
+        RowStore::new(band)
+    } else {
+        RowStore {
+            vals: Vec::new(),
+            offset: Vec::new(),
+        }
+    };
     let mut back = vec![u8::MAX; band.cells];
     let mut row_best = Vec::new();
     let mut row_alpha = Vec::new();
@@ -229,8 +250,10 @@ pub fn search_band(
                         Some(c) if c < row_best.len() => (row_best[c], row_alpha[c]),
                         _ => (f64::NEG_INFINITY, f64::NEG_INFINITY),
                     }
-                } else {
+                } else if want_posteriors {
                     (best.get(band, pi, pj), alpha.get(band, pi, pj))
+                } else {
+                    (best.get(band, pi, pj), 0.0)
                 };
                 if prev.0 == f64::NEG_INFINITY {
                     continue;
@@ -243,7 +266,9 @@ pub fn search_band(
                     b = prev.0 - c;
                     arg = k as u8;
                 }
-                a = log_add(a, prev.1 - c / t);
+                if want_posteriors {
+                    a = log_add(a, prev.1 - c / t);
+                }
             }
             row_best.push(b);
             row_alpha.push(a);
@@ -252,7 +277,9 @@ pub fn search_band(
             }
         }
         best.set_row(band, i, &row_best);
-        alpha.set_row(band, i, &row_alpha);
+        if want_posteriors {
+            alpha.set_row(band, i, &row_alpha);
+        }
     }
     let total = best.get(band, n, m);
     assert!(
@@ -276,6 +303,14 @@ pub fn search_band(
     }
     beads.reverse();
     costs.reverse();
+    if !want_posteriors {
+        return Path {
+            posteriors: vec![1.0; beads.len()],
+            beads,
+            costs,
+            touches_edge,
+        };
+    }
     // Backward pass: beta(i, j) = log-sum over paths from (i, j) to (n, m).
     let mut beta = RowStore::new(band);
     let mut row_beta: Vec<f64> = Vec::new();

@@ -117,24 +117,45 @@ impl Aligner {
         let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
         let mut band_w = p.band.max(1);
         let mut band: Option<dp::Band> = None;
-        let mut run = |priors: &[f64], band_w: &mut usize| loop {
+        // Bead costs less their prior, cached across the passes when the
+        // band is small enough (the cache is O(cells · kinds) too, but a
+        // large constant: huge documents recompute instead).
+        let mut cache: Vec<f32> = Vec::new();
+        let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
             let b = dp::Band::new(zh.len(), en.len(), *band_w);
             if band.as_ref().is_none_or(|old| old.cells() != b.cells()) {
                 scorer.prepare(&b);
+                cache.clear();
+                if b.cells() * kinds.len() <= COST_CACHE_LIMIT {
+                    cache.resize(b.cells() * kinds.len(), f32::NAN);
+                }
                 band = Some(b.clone());
             }
-            let path = dp::search_band(&b, &kinds, p.temperature, |i, j, k| {
-                scorer.cost(i, j, kinds[k], priors[k])
+            let t = last.then_some(p.temperature);
+            let cached = !cache.is_empty();
+            let cache_cell = std::cell::RefCell::new(&mut cache);
+            let path = dp::search_band_with(&b, &kinds, t, |i, j, k| {
+                if !cached {
+                    return scorer.cost(i, j, kinds[k], priors[k]);
+                }
+                let x = b.index(i, j).expect("in band") * kinds.len() + k;
+                let mut c = cache_cell.borrow_mut();
+                let mut v = c[x];
+                if v.is_nan() {
+                    v = scorer.cost(i, j, kinds[k], 0.0) as f32;
+                    c[x] = v;
+                }
+                f64::from(v) + priors[k]
             });
             if !path.touches_edge || b.is_full() {
                 return path;
             }
             *band_w *= 2;
         };
-        let mut path = run(&priors, &mut band_w);
+        let mut path = run(&priors, &mut band_w, !p.estimate_priors);
         if p.estimate_priors {
             priors = estimate_priors(&p.beads, &path, p.prior_strength);
-            path = run(&priors, &mut band_w);
+            path = run(&priors, &mut band_w, true);
         }
         path.beads
             .iter()
@@ -147,6 +168,9 @@ impl Aligner {
             .collect()
     }
 }
+
+/// Largest cost cache (entries of 4 bytes) kept across passes.
+const COST_CACHE_LIMIT: usize = 1 << 24;
 
 /// What the aligner may use besides the sides' own features.
 #[derive(Debug, Clone, Copy, Default)]

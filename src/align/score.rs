@@ -127,9 +127,12 @@ pub struct Scorer<'a> {
     zp: Prefix,
     ep: Prefix,
     pairs: Vec<Pair>,
-    sparse: HashMap<(u32, u32), Sparse>,
+    /// Per Chinese sentence: English sentences sharing a term or number.
+    sparse: Vec<Vec<(u32, Sparse)>>,
     band: Option<Band>,
     has_paragraphs: bool,
+    /// Lexical reward scale by bead size (a + b), precomputed.
+    size: [f64; 16],
 }
 
 #[derive(Default)]
@@ -237,9 +240,10 @@ impl<'a> Scorer<'a> {
             zp,
             ep,
             pairs: Vec::new(),
-            sparse: HashMap::new(),
+            sparse: Vec::new(),
             band: None,
             has_paragraphs,
+            size: std::array::from_fn(|n| (n as f64 / 2.0).powf(params.size_exponent)),
         }
     }
 
@@ -265,7 +269,7 @@ impl<'a> Scorer<'a> {
         self.pairs = pairs;
         // Terms and numbers: sparse, so every sentence pair of the document
         // that shares one is kept (a few per sentence).
-        self.sparse.clear();
+        self.sparse = vec![Vec::new(); self.zh.len()];
         let mut by_term: HashMap<EntryId, Vec<u32>> = HashMap::new();
         let mut by_num: HashMap<&str, Vec<u32>> = HashMap::new();
         for (j, e) in self.en.iter().enumerate() {
@@ -291,7 +295,7 @@ impl<'a> Scorer<'a> {
             js.dedup();
             for j in js {
                 let s = self.sparse_evidence(i, j as usize);
-                self.sparse.insert((i as u32, j), s);
+                self.sparse[i].push((j, s));
             }
         }
         self.band = Some(band.clone());
@@ -390,7 +394,9 @@ impl<'a> Scorer<'a> {
                 let q = self.pair(a, b);
                 zm[a - i0] |= q.zmask;
                 em[b - j0] |= q.emask;
-                if let Some(s) = self.sparse.get(&(a as u32, b as u32)) {
+            }
+            for (b, s) in &self.sparse[a] {
+                if (j0..j).contains(&(*b as usize)) {
                     sum.term += s.term;
                     sum.num += s.num;
                 }
@@ -403,7 +409,7 @@ impl<'a> Scorer<'a> {
         for (b, m) in (j0..j).zip(em) {
             lex += masked_weight(&self.ew[b], m);
         }
-        let size = ((kind.zh + kind.en) as f64 / 2.0).powf(p.size_exponent);
+        let size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
         let dice = |shared: f32, za: &[f64], eb: &[f64]| {
             let tot = Prefix::range(za, i0, i) + Prefix::range(eb, j0, j);
             if tot <= 0.0 {
