@@ -2,6 +2,7 @@
 //! emit them (TMX 1.4b, CSV). Every format is one [`TmWriter`].
 
 pub mod csv;
+pub mod read;
 pub mod tmx;
 
 use std::fmt;
@@ -37,7 +38,7 @@ pub struct TranslationUnit {
 
 /// A unit read back from a translation memory (TMX, CSV, TSV), with where
 /// it was found, for `check` and the `tm` maintenance commands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ReadUnit {
     /// 1-based position of the unit in its file, in input order.
     pub number: usize,
@@ -51,6 +52,14 @@ pub struct ReadUnit {
     pub target: String,
     /// Properties (`<prop type=…>` in TMX, extra columns in CSV), in order.
     pub props: Vec<(String, String)>,
+    /// Language code of the source `<tuv>` as written (`zh-CN`); empty for
+    /// CSV/TSV and when the unit has no source-language variant.
+    pub source_lang: String,
+    /// Language code of the target `<tuv>` as written (`en-US`); empty for
+    /// CSV/TSV and when the unit has no target.
+    pub target_lang: String,
+    /// The `<tu>`'s `changedate`, else its `creationdate` (TMX only).
+    pub date: Option<String>,
 }
 
 impl TranslationUnit {
