@@ -1,4 +1,5 @@
 //! One module per subcommand, each with its own usage text.
 
 pub mod align;
+pub mod glossary;
 pub mod segment;
