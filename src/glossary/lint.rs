@@ -225,6 +225,7 @@ impl Findings<'_> {
 /// The text, decoded as UTF-8 (lossily after reporting the first bad byte).
 fn check_encoding(bytes: &[u8], out: &mut Findings) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf8 = std::str::from_utf8(bytes).is_ok();
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(e) => {
@@ -248,7 +249,8 @@ fn check_encoding(bytes: &[u8], out: &mut Findings) -> String {
     for (i, l) in text.lines().enumerate() {
         if let Some(c) = l
             .chars()
-            .find(|&c| c == '\u{FFFD}' || (c.is_control() && c != '\t' && c != '\r'))
+            // After a decoding error the U+FFFD are ours, already reported.
+            .find(|&c| (c == '\u{FFFD}' && utf8) || (c.is_control() && c != '\t' && c != '\r'))
         {
             let what = if c == '\u{FFFD}' {
                 "U+FFFD, a character lost in an earlier conversion".to_string()

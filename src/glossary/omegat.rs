@@ -120,8 +120,15 @@ fn split_tags(comment: &str) -> std::result::Result<(String, TermType, Vec<Strin
     let mut rest = comment.trim_end();
     let mut kind = TermType::Term;
     let mut forbidden = Vec::new();
-    while let Some(open) = rest.ends_with(']').then(|| rest.rfind('[')).flatten() {
-        let tag = &rest[open + 1..rest.len() - 1];
+    while rest.ends_with(']') {
+        let body = &rest[..rest.len() - 1];
+        // The last tag opening; a forbidden rendering may itself hold `[`.
+        let open = ["[type:", "[forbidden:"]
+            .iter()
+            .filter_map(|t| body.rfind(t))
+            .max();
+        let Some(open) = open else { break };
+        let tag = &body[open + 1..];
         if let Some(t) = tag.strip_prefix("type:") {
             kind = t.parse()?;
         } else if let Some(f) = tag.strip_prefix("forbidden:") {
@@ -131,8 +138,6 @@ fn split_tags(comment: &str) -> std::result::Result<(String, TermType, Vec<Strin
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .collect();
-        } else {
-            break;
         }
         rest = rest[..open].trim_end();
     }
