@@ -2,4 +2,6 @@
 
 pub mod align;
 pub mod eval;
+pub mod glossary;
 pub mod segment;
+pub mod tm;
