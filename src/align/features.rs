@@ -267,7 +267,7 @@ mod tests {
     #[test]
     fn zh_words_use_dictionary_and_identity() {
         let norm = EnNormalizer::new();
-        let dict = Dictionary::from_text("朋友\tfriend\n老\told\n", "t", &norm).unwrap();
+        let dict = Dictionary::from_text("朋友\tfriend\n老\told\n", "t").unwrap();
         let tok = ZhTokenizer::new(Vec::<String>::new());
         let lex = Lexical {
             tokenizer: &tok,
