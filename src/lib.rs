@@ -22,6 +22,7 @@ pub mod align;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
