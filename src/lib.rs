@@ -23,6 +23,7 @@ pub mod check;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
