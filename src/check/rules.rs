@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use crate::glossary::{EntryId, Rendering, TermType};
-use crate::lang::{fold_width, is_han};
+use crate::lang::{Lang, fold_width, is_han};
+use crate::numbers;
 use crate::tm::ReadUnit;
 
 use super::{Checker, Finding, FindingParts, Rule};
@@ -622,5 +623,36 @@ fn short(s: &str) -> String {
     }
 }
 
-/// Placeholder replaced when the numbers module lands.
-pub fn number_mismatch(_c: &Checker, _unit: &ReadUnit, _out: &mut Vec<Finding>) {}
+/// `number-mismatch`: a number or date of the source whose canonical key
+/// ([`crate::numbers`]: 七月四日 ↔ July 4, 1000 ↔ 1,000, 23 ↔ twenty-three)
+/// is nowhere in the target. Presence is enough: a date the source repeats
+/// (dateline and body) need only be in the target once. One finding per key.
+pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
+    if !c.options.enabled(Rule::NumberMismatch) {
+        return;
+    }
+    let source = numbers::extract(&unit.source, Lang::Zh);
+    if source.is_empty() {
+        return;
+    }
+    let target = numbers::keys(&unit.target, Lang::En);
+    let mut seen: Vec<&str> = Vec::new();
+    for m in &source {
+        if seen.contains(&m.key.as_str()) || target.binary_search(&m.key).is_ok() {
+            continue;
+        }
+        seen.push(&m.key);
+        let text = &unit.source[m.span.bytes.clone()];
+        out.extend(c.finding(
+            Rule::NumberMismatch,
+            unit,
+            FindingParts {
+                term: Some(text.to_string()),
+                expected: Some(m.key.clone()),
+                found: None,
+                message: format!("{text} ({}) is in the source but not in the target", m.key),
+                severity: None,
+            },
+        ));
+    }
+}

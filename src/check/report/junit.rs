@@ -82,10 +82,10 @@ impl Reporter for JunitReporter {
                 } else {
                     format!("{} findings: {}", case.len(), worst.join(", "))
                 };
-                x.write_event(Event::Start(BytesStart::new("failure").with_attributes([
-                    ("type", worst[0]),
-                    ("message", message.as_str()),
-                ])))?;
+                x.write_event(Event::Start(
+                    BytesStart::new("failure")
+                        .with_attributes([("type", worst[0]), ("message", message.as_str())]),
+                ))?;
                 x.write_event(Event::Text(BytesText::new(&clean(&body))))?;
                 x.write_event(Event::End(BytesEnd::new("failure")))?;
             } else {

@@ -190,7 +190,9 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown format `{s}` (expected text, json, junit, github or sarif)"))
+            .ok_or_else(|| {
+                format!("unknown format `{s}` (expected text, json, junit, github or sarif)")
+            })
     }
 }
 

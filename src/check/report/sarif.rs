@@ -13,7 +13,8 @@ use crate::check::{Finding, Rule};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The schema URI written in `$schema`.
-pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 pub(super) struct SarifReporter;
 
@@ -60,7 +61,11 @@ fn result(f: &Finding) -> Value {
         location["region"] = json!({ "startLine": f.line });
     }
     let mut props = json!({ "unit": f.unit });
-    for (k, v) in [("term", &f.term), ("expected", &f.expected), ("found", &f.found)] {
+    for (k, v) in [
+        ("term", &f.term),
+        ("expected", &f.expected),
+        ("found", &f.found),
+    ] {
         if let Some(v) = v {
             props[k] = json!(v);
         }
