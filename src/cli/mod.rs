@@ -46,6 +46,7 @@ pub struct Cli {
 pub enum Command {
     Segment(cmd::segment::Args),
     Align(cmd::align::Args),
+    Tm(cmd::tm::Args),
 }
 
 /// Run the chosen command.
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> Result<Status> {
     match cli.command {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
+        Command::Tm(a) => cmd::tm::run(a),
     }
 }
 
