@@ -23,7 +23,7 @@
 //!     number: 1, file: "tm.tmx".into(), line: 7,
 //!     source: "共建一带一路。".into(),
 //!     target: "Build the One Belt, One Road.".into(),
-//!     props: vec![],
+//!     ..ReadUnit::default()
 //! };
 //! let run = checker.check(&[unit]).unwrap();
 //! assert_eq!(run.findings.len(), 1);

@@ -305,8 +305,9 @@ pub fn term_near_miss(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut 
 
 /// `inconsistent-target`: units whose normalized source occurs elsewhere
 /// with another normalized target. The most frequent target of a source
-/// (the first one on a tie) is the reference; every unit translating it
-/// otherwise gets a finding naming the reference's unit.
+/// (on a tie, the alphabetically first, so that the order of units does not
+/// matter) is the reference; every unit translating it otherwise gets a
+/// finding naming the reference's first unit.
 pub fn inconsistent_target(c: &Checker, units: &[ReadUnit], ok: &[bool]) -> Vec<(usize, Finding)> {
     inconsistent(c, units, ok, Rule::InconsistentTarget)
 }
@@ -353,11 +354,12 @@ fn inconsistent(c: &Checker, units: &[ReadUnit], ok: &[bool], rule: Rule) -> Vec
         if vals.len() < 2 {
             continue;
         }
-        // max_by_key keeps the last maximum; reverse so the first wins.
+        // The most frequent value; on a tie the smallest, so the choice
+        // (and so which units are flagged, and their fingerprints) does not
+        // depend on the order of the units.
         let reference = vals
             .iter()
-            .rev()
-            .max_by_key(|(_, n, _)| *n)
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
             .expect("two values");
         if &reference.0 == v {
             continue;
@@ -506,7 +508,9 @@ fn near_miss(
                 }
                 // Another word form (Russia → Russian, Kazakhstan → Kazakh),
                 // not a misspelling.
-                if window.starts_with(&form.norm) || form.norm.starts_with(window.as_str()) {
+                if window != form.norm
+                    && (window.starts_with(&form.norm) || form.norm.starts_with(window.as_str()))
+                {
                     continue;
                 }
                 let dl = strsim::normalized_damerau_levenshtein(&window, &form.norm);
@@ -544,11 +548,14 @@ fn same_but_initials(found: &str, form: &str) -> bool {
 }
 
 /// True when the target names a place by its adjective or demonym: a word
-/// sharing at least four leading letters, and 60% of the shorter word,
-/// with the rendering's last word, after its other words (`Kazakh` for
-/// Kazakhstan, `Russian` for Russia, `South Korean` for South Korea; not
-/// `Australian` for Austria).
+/// that shares at least four leading letters with the rendering's last
+/// word, where what is left of the place name is at most three letters or
+/// `stan`/`istan`, and what is left of the target word is a demonym ending
+/// (`Russian` for Russia, `Kazakh` for Kazakhstan, `Chinese` for China,
+/// `British` for Britain, `South Korean` for South Korea; not `Australian`
+/// for Austria, not `Iraqi` for Iran).
 fn demonym<'a>(forms: impl Iterator<Item = &'a str>, target: &[Token]) -> bool {
+    const ENDINGS: [&str; 10] = ["", "n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ine"];
     forms.into_iter().any(|form| {
         let words: Vec<String> = tokens(form).into_iter().map(|t| t.norm).collect();
         let Some((last, lead)) = words.split_last() else {
@@ -556,16 +563,18 @@ fn demonym<'a>(forms: impl Iterator<Item = &'a str>, target: &[Token]) -> bool {
         };
         target.windows(words.len()).any(|w| {
             let (wl, wlead) = w.split_last().expect("non-empty window");
-            let common = wl
+            let common: usize = wl
                 .norm
                 .chars()
                 .zip(last.chars())
                 .take_while(|(a, b)| a == b)
-                .count();
-            let shorter = wl.norm.chars().count().min(last.chars().count());
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let (place_rest, word_rest) = (&last[common..], &wl.norm[common..]);
             wlead.iter().zip(lead).all(|(a, b)| &a.norm == b)
                 && common >= 4
-                && common as f64 >= 0.6 * shorter as f64
+                && (place_rest.chars().count() <= 3 || matches!(place_rest, "stan" | "istan"))
+                && ENDINGS.contains(&word_rest)
         })
     })
 }
@@ -650,7 +659,11 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
                 term: Some(text.to_string()),
                 expected: Some(m.key.clone()),
                 found: None,
-                message: format!("{text} ({}) is in the source but not in the target", m.key),
+                message: if text == m.key {
+                    format!("{text} is in the source but not in the target")
+                } else {
+                    format!("{text} ({}) is in the source but not in the target", m.key)
+                },
                 severity: None,
             },
         ));

@@ -47,6 +47,7 @@ pub enum Command {
     Segment(cmd::segment::Args),
     Align(cmd::align::Args),
     Tm(cmd::tm::Args),
+    Check(cmd::check::Args),
 }
 
 /// Run the chosen command.
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
         Command::Tm(a) => cmd::tm::run(a),
+        Command::Check(a) => cmd::check::run(a),
     }
 }
 
