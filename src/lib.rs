@@ -19,9 +19,12 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
+pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -3,8 +3,11 @@
 //! on word boundaries, tolerant to hyphens, curly quotes, `'s` and plural
 //! `s`, recording the exact form found.
 
+use std::borrow::Cow;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::{EntryId, Glossary};
 use crate::lang::fold_width;
@@ -86,8 +89,11 @@ impl TermMatcher {
         let mut en_pats = Vec::new();
         for (i, e) in glossary.entries().iter().enumerate() {
             let id = EntryId(i as u32);
-            zh_pats.push(e.zh.chars().map(fold_width).collect::<String>());
-            zh_ids.push(id);
+            let zh = fold_zh(&e.zh).text.into_owned();
+            if !zh.is_empty() {
+                zh_pats.push(zh);
+                zh_ids.push(id);
+            }
             let renderings = std::iter::once((Rendering::Approved, &e.en))
                 .chain(
                     e.variants
@@ -102,7 +108,7 @@ impl TermMatcher {
                         .map(|(i, v)| (Rendering::Forbidden(i), v)),
                 );
             for (rendering, form) in renderings {
-                let norm = normalize_en(form).0;
+                let norm = fold_en(form.trim(), true).text.into_owned();
                 if norm.trim().is_empty() {
                     continue;
                 }
@@ -131,19 +137,24 @@ impl TermMatcher {
         }
     }
 
-    /// Chinese terms in `text`, leftmost-longest, non-overlapping.
+    /// Chinese terms in `text`, leftmost-longest, non-overlapping, in order.
+    ///
+    /// Text and terms are compared after NFKC normalisation (fullwidth
+    /// letters and digits, the ideographic space, compatibility ideographs
+    /// fold to their ordinary forms); spans always refer to `text` itself.
     pub fn find_zh(&self, text: &str) -> Vec<TermHit> {
         let Some(ac) = &self.zh else {
             return Vec::new();
         };
-        // Width folding maps char to char, so folded byte offsets differ from
-        // the original's only where a char's UTF-8 length changes.
-        let folded: String = text.chars().map(fold_width).collect();
-        let map = OffsetMap::new(text, &folded);
-        ac.find_iter(&folded)
-            .map(|m| TermHit {
-                entry: self.zh_ids[m.pattern().as_usize()],
-                span: map.span(m.start(), m.end()),
+        let folded = fold_zh(text);
+        let mut chars = CharCounter::new(text);
+        ac.find_iter(folded.text.as_ref())
+            .map(|m| {
+                let bytes = folded.orig_start(m.start())..folded.orig_end(m.end());
+                TermHit {
+                    entry: self.zh_ids[m.pattern().as_usize()],
+                    span: chars.span(bytes),
+                }
             })
             .collect()
     }
@@ -151,14 +162,21 @@ impl TermMatcher {
     /// English renderings (approved, variant or forbidden) in `text`, on
     /// word boundaries. Overlapping hits of different entries are all
     /// reported (`Council of Heads of State of the SCO` holds `SCO`), in
-    /// order of start.
+    /// order of start (longer first at the same start).
+    ///
+    /// Case, hyphens versus spaces, curly versus straight quotes, runs of
+    /// white space (a line break inside a hard-wrapped name) and fullwidth
+    /// forms are ignored; a possessive `'s`/`s'` or a plural `s`/`es` is
+    /// taken into the hit. All-caps short forms (SCO, US) match only in
+    /// capitals.
     pub fn find_en(&self, text: &str) -> Vec<EnHit> {
         let Some(ac) = &self.en else {
             return Vec::new();
         };
-        let (norm, orig_at) = normalize_en(text);
-        let mut hits = Vec::new();
-        for m in ac.find_overlapping_iter(&norm) {
+        let folded = fold_en(text, true);
+        let norm: &str = folded.text.as_ref();
+        let mut raw = Vec::new();
+        for m in ac.find_overlapping_iter(norm) {
             let (s, mut e) = (m.start(), m.end());
             let before = norm[..s].chars().next_back();
             if before.is_some_and(is_word_char) {
@@ -180,34 +198,64 @@ impl TermMatcher {
                 continue;
             }
             let pat = &self.en_pats[m.pattern().as_usize()];
-            let (os, oe) = (orig_at[s], orig_at[e]);
-            let found = text[os..oe].to_string();
-            let core = &text[os..os + (orig_at[m.end()] - os)];
-            let exact_case = same_form(core, &pat.form);
+            let os = folded.orig_start(s);
+            let core_end = folded.orig_end(m.end());
+            let exact_case = same_form(&text[os..core_end], &pat.form);
             if pat.case_sensitive && !exact_case {
                 continue;
             }
-            hits.push(EnHit {
+            raw.push((os..folded.orig_end(e), pat, exact_case));
+        }
+        raw.sort_by_key(|(r, p, _)| (r.start, std::cmp::Reverse(r.end), p.entry));
+        raw.dedup_by_key(|(r, p, _)| (p.entry, r.start));
+        let mut chars = CharCounter::new(text);
+        raw.into_iter()
+            .map(|(bytes, pat, exact_case)| EnHit {
                 entry: pat.entry,
                 rendering: pat.rendering,
-                span: Span {
-                    bytes: os..oe,
-                    chars: text[..os].chars().count()..text[..oe].chars().count(),
-                },
-                found,
+                found: text[bytes.clone()].to_string(),
+                span: chars.span(bytes),
                 exact_case,
-            });
-        }
-        hits.sort_by_key(|h| {
-            (
-                h.span.bytes.start,
-                std::cmp::Reverse(h.span.bytes.end),
-                h.entry,
-            )
-        });
-        hits.dedup_by_key(|h| (h.entry, h.span.bytes.start));
-        hits
+            })
+            .collect()
     }
+}
+
+/// Turns sorted byte ranges of one text into [`Span`]s, counting chars
+/// incrementally so a text with many hits is still read once.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> CharCounter<'a> {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn span(&mut self, bytes: std::ops::Range<usize>) -> Span {
+        if bytes.start < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += count_chars(&self.text.as_bytes()[self.byte..bytes.start]);
+        self.byte = bytes.start;
+        let len = count_chars(&self.text.as_bytes()[bytes.clone()]);
+        Span {
+            chars: self.chars..self.chars + len,
+            bytes,
+        }
+    }
+}
+
+/// Chars in a UTF-8 byte slice that starts and ends on char boundaries.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -220,72 +268,197 @@ fn is_acronym(form: &str) -> bool {
 }
 
 /// Compare the found text with a glossary form, ignoring only the
-/// variation the matcher tolerates (hyphens vs spaces, curly quotes).
-fn same_form(found: &str, form: &str) -> bool {
-    let canon = |s: &str| -> String { s.chars().map(canon_char).collect() };
-    canon(found) == canon(form)
+/// variation the matcher tolerates (hyphens vs spaces, curly quotes, runs
+/// of white space, fullwidth forms), not case.
+pub(crate) fn same_form(found: &str, form: &str) -> bool {
+    fold_en(found, false).text == fold_en(form, false).text
 }
 
+/// One char's English canonical form: hyphens and dashes become spaces,
+/// curly quotes straight ones, fullwidth forms halfwidth.
 fn canon_char(c: char) -> char {
     match c {
-        '-' | '‐' | '‑' | '–' | '—' => ' ',
-        '‘' | '’' | '`' | '´' => '\'',
-        '“' | '”' => '"',
+        '-' | '‐' | '‑' | '‒' | '–' | '—' => ' ',
+        '‘' | '’' | '`' | '´' | '′' => '\'',
+        '“' | '”' | '″' => '"',
         c => fold_width(c),
     }
 }
 
-/// Lower-case, fold width, hyphens to spaces and curly quotes to straight,
-/// one char to one char. Returns the normalised text and, for each of its
-/// byte offsets that starts a char (plus the end), the original offset.
-fn normalize_en(text: &str) -> (String, Vec<usize>) {
-    let mut norm = String::with_capacity(text.len());
-    let mut at = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let c = canon_char(c);
-        let lower = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
-        let before = norm.len();
-        norm.push(lower);
-        at.resize(norm.len(), usize::MAX);
-        at[before] = i;
-    }
-    at.push(text.len());
-    (norm, at)
+/// Text normalised for matching, and what is needed to map its byte
+/// offsets back to the original.
+pub(crate) struct Folded<'a> {
+    /// The normalised text (the original itself when nothing changed).
+    pub(crate) text: Cow<'a, str>,
+    /// Every place where the normalised text's byte length differs from the
+    /// original's, in order. Elsewhere offsets shift by the running delta.
+    changes: Vec<Change>,
 }
 
-/// Byte offsets in a char-for-char folded string back to the original.
-struct OffsetMap<'a> {
+#[derive(Debug, Clone)]
+struct Change {
+    norm: std::ops::Range<usize>,
+    orig: std::ops::Range<usize>,
+}
+
+impl Folded<'_> {
+    /// The original offset of a match starting at normalised offset `p`
+    /// (a start inside a changed char moves to that char's start).
+    pub(crate) fn orig_start(&self, p: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.norm.start <= p);
+        match i.checked_sub(1).map(|i| &self.changes[i]) {
+            None => p,
+            Some(c) if p < c.norm.end => c.orig.start,
+            Some(c) => c.orig.end + (p - c.norm.end),
+        }
+    }
+
+    /// The original offset of a match ending at normalised offset `p` (an
+    /// end inside a changed char moves to that char's end).
+    pub(crate) fn orig_end(&self, p: usize) -> usize {
+        let i = self.changes.partition_point(|c| c.norm.start < p);
+        match i.checked_sub(1).map(|i| &self.changes[i]) {
+            None => p,
+            Some(c) if p <= c.norm.end => c.orig.end,
+            Some(c) => c.orig.end + (p - c.norm.end),
+        }
+    }
+}
+
+/// Builds a [`Folded`] from per-char replacements.
+struct FoldBuilder<'a> {
     orig: &'a str,
-    folded_starts: Vec<usize>,
-    orig_starts: Vec<usize>,
+    out: Option<String>,
+    changes: Vec<Change>,
 }
 
-impl<'a> OffsetMap<'a> {
-    fn new(orig: &'a str, folded: &str) -> OffsetMap<'a> {
-        let mut folded_starts: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-        folded_starts.push(folded.len());
-        let mut orig_starts: Vec<usize> = orig.char_indices().map(|(i, _)| i).collect();
-        orig_starts.push(orig.len());
-        OffsetMap {
+impl<'a> FoldBuilder<'a> {
+    fn new(orig: &'a str) -> FoldBuilder<'a> {
+        FoldBuilder {
             orig,
-            folded_starts,
-            orig_starts,
+            out: None,
+            changes: Vec::new(),
         }
     }
 
-    fn span(&self, s: usize, e: usize) -> Span {
-        let cs = self.folded_starts.partition_point(|&x| x < s);
-        let ce = self.folded_starts.partition_point(|&x| x < e);
-        debug_assert!(self.orig.is_char_boundary(self.orig_starts[cs]));
-        Span {
-            bytes: self.orig_starts[cs]..self.orig_starts[ce],
-            chars: cs..ce,
+    /// Start owning the output at original offset `at` (all before it is
+    /// unchanged).
+    fn own(&mut self, at: usize) -> &mut String {
+        let orig = self.orig;
+        self.out.get_or_insert_with(|| {
+            let mut s = String::with_capacity(orig.len());
+            s.push_str(&orig[..at]);
+            s
+        })
+    }
+
+    /// The char at `at..at + len` in the original becomes `rep`.
+    fn replace(&mut self, at: usize, len: usize, rep: &str) {
+        let out = self.own(at);
+        let start = out.len();
+        out.push_str(rep);
+        let end = out.len();
+        if rep.len() != len {
+            self.changes.push(Change {
+                norm: start..end,
+                orig: at..at + len,
+            });
         }
     }
+
+    /// The char at `at..at + len` is dropped (it joins the previous char,
+    /// which ended at normalised offset `norm_end`, started at `prev_at`).
+    fn absorb(&mut self, prev_at: usize, at: usize, len: usize) {
+        let out = self.own(at);
+        let norm_end = out.len();
+        match self.changes.last_mut() {
+            Some(c) if c.norm.end == norm_end && c.orig.end == at => c.orig.end = at + len,
+            _ => self.changes.push(Change {
+                norm: norm_end - (at - prev_at)..norm_end,
+                orig: prev_at..at + len,
+            }),
+        }
+    }
+
+    /// Keep the char unchanged.
+    fn keep(&mut self, at: usize, len: usize) {
+        if let Some(out) = &mut self.out {
+            out.push_str(&self.orig[at..at + len]);
+        }
+    }
+
+    fn finish(self) -> Folded<'a> {
+        Folded {
+            text: match self.out {
+                Some(s) => Cow::Owned(s),
+                None => Cow::Borrowed(self.orig),
+            },
+            changes: self.changes,
+        }
+    }
+}
+
+/// NFKC-normalise Chinese text char by char (so offsets map back): fullwidth
+/// ASCII, the ideographic space and compatibility ideographs fold; ASCII
+/// and the main Han blocks are taken as they are without a table look-up.
+pub(crate) fn fold_zh(text: &str) -> Folded<'_> {
+    let mut b = FoldBuilder::new(text);
+    let mut buf = String::new();
+    for (i, c) in text.char_indices() {
+        let len = c.len_utf8();
+        if c.is_ascii()
+            || matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
+            || !matches!(is_nfkc_quick(std::iter::once(c)), IsNormalized::No)
+        {
+            b.keep(i, len);
+        } else {
+            buf.clear();
+            buf.extend(std::iter::once(c).nfkc());
+            b.replace(i, len, &buf);
+        }
+    }
+    b.finish()
+}
+
+/// English matching form: [`canon_char`] for every char, lower case when
+/// `lower`, and every run of white space (and dashes) as one space.
+pub(crate) fn fold_en(text: &str, lower: bool) -> Folded<'_> {
+    let mut b = FoldBuilder::new(text);
+    // Where the last char emitted as a space started (to absorb a run).
+    let mut space_at: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let len = c.len_utf8();
+        let canon = if c.is_whitespace() {
+            ' '
+        } else {
+            canon_char(c)
+        };
+        if canon == ' ' {
+            if let Some(prev) = space_at {
+                b.absorb(prev, i, len);
+                continue;
+            }
+            space_at = Some(i);
+        } else {
+            space_at = None;
+        }
+        let out = if lower {
+            if canon.is_ascii() {
+                canon.to_ascii_lowercase()
+            } else {
+                canon.to_lowercase().next().unwrap_or(canon)
+            }
+        } else {
+            canon
+        };
+        if out == c {
+            b.keep(i, len);
+        } else {
+            let mut tmp = [0u8; 4];
+            b.replace(i, len, out.encode_utf8(&mut tmp));
+        }
+    }
+    b.finish()
 }
 
 #[cfg(test)]

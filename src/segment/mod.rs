@@ -9,6 +9,7 @@
 //!    original text.
 
 mod layout;
+pub mod preseg;
 pub mod rules;
 
 use std::ops::Range;
