@@ -19,9 +19,11 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;

@@ -46,6 +46,8 @@ pub struct Cli {
 pub enum Command {
     Segment(cmd::segment::Args),
     Align(cmd::align::Args),
+    Eval(cmd::eval::Args),
+    Tm(cmd::tm::Args),
     Glossary(cmd::glossary::Args),
 }
 
@@ -54,6 +56,8 @@ pub fn run(cli: Cli) -> Result<Status> {
     match cli.command {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Tm(a) => cmd::tm::run(a),
         Command::Glossary(a) => cmd::glossary::run(a),
     }
 }
