@@ -49,6 +49,7 @@ pub enum Command {
     Eval(cmd::eval::Args),
     Tm(cmd::tm::Args),
     Glossary(cmd::glossary::Args),
+    Check(cmd::check::Args),
 }
 
 /// Run the chosen command.
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Tm(a) => cmd::tm::run(a),
         Command::Glossary(a) => cmd::glossary::run(a),
+        Command::Check(a) => cmd::check::run(a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its own usage text.
 
 pub mod align;
+pub mod check;
 pub mod eval;
 pub mod glossary;
 pub mod segment;
