@@ -665,4 +665,45 @@ mod tests {
         let ids: Vec<u32> = hits.iter().map(|h| h.entry.0).collect();
         assert_eq!(ids, [1, 0]);
     }
+
+    #[test]
+    fn folding_maps_offsets_back() {
+        // (text, lower, folded, [(folded range, original range)])
+        type Case = (
+            &'static str,
+            bool,
+            &'static str,
+            &'static [(usize, usize, usize, usize)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Belt-and-Road",
+                true,
+                "belt and road",
+                &[(0, 4, 0, 4), (5, 8, 5, 8)],
+            ),
+            ("a \n  b", true, "a b", &[(0, 3, 0, 6), (2, 3, 5, 6)]),
+            ("SCO’s", false, "SCO's", &[(0, 5, 0, 7), (3, 4, 3, 6)]),
+        ];
+        for &(text, lower, want, spans) in cases {
+            let f = fold_en(text, lower);
+            assert_eq!(f.text, want, "{text:?}");
+            for &(s, e, os, oe) in spans {
+                assert_eq!(
+                    (f.orig_start(s), f.orig_end(e)),
+                    (os, oe),
+                    "{text:?} {s}..{e}"
+                );
+            }
+        }
+        let f = fold_zh("Ｇ２０峰会\u{3000}㈠上海");
+        assert_eq!(f.text, "G20峰会 (一)上海");
+        // `一` inside `㈠` maps to the whole `㈠`; `上海` after it shifts back.
+        let one = f.text.find('一').unwrap();
+        assert_eq!((f.orig_start(one), f.orig_end(one + 3)), (18, 21));
+        let sh = f.text.find('上').unwrap();
+        assert_eq!((f.orig_start(sh), f.orig_end(sh + 6)), (21, 27));
+        // Nothing to fold: the text is borrowed, not copied.
+        assert!(matches!(fold_zh("上海精神。").text, Cow::Borrowed(_)));
+    }
 }
