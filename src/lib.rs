@@ -19,6 +19,8 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
+pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;
