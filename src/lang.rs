@@ -81,6 +81,9 @@ pub fn fold_width(c: char) -> char {
 /// scan: fullwidth forms are `EF BC xx`/`EF BD xx`, the ideographic space
 /// `E3 80 80`.
 pub fn has_foldable(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
     let b = s.as_bytes();
     let mut i = 0;
     while i + 2 < b.len() {

@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod check;
+pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;

@@ -46,7 +46,9 @@ pub struct Cli {
 pub enum Command {
     Segment(cmd::segment::Args),
     Align(cmd::align::Args),
+    Eval(cmd::eval::Args),
     Tm(cmd::tm::Args),
+    Glossary(cmd::glossary::Args),
     Check(cmd::check::Args),
 }
 
@@ -55,7 +57,9 @@ pub fn run(cli: Cli) -> Result<Status> {
     match cli.command {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Tm(a) => cmd::tm::run(a),
+        Command::Glossary(a) => cmd::glossary::run(a),
         Command::Check(a) => cmd::check::run(a),
     }
 }

@@ -274,11 +274,55 @@ mod tests {
                 "标题一\n\n新华社北京7月5日电 甲乙\n\n丙丁。\n\n标题二\n\n新华社北京7月6日电 戊。",
                 &[(true, 0, 1), (false, 0, 2), (true, 1, 1), (false, 1, 1)],
             ),
+            // title and subtitle above a dateline
+            (
+                Lang::Zh,
+                "甲。\n\n主标题\n——副标题\n新华社北京7月5日电 乙。",
+                &[(false, 0, 1), (true, 1, 1), (true, 1, 1), (false, 1, 1)],
+            ),
+            // lines broken without blank lines are joined
+            (
+                Lang::Zh,
+                "甲。\n乙丙\n丁\n戊。",
+                &[(false, 0, 1), (false, 0, 3)],
+            ),
+            // a dateline without a title after body text starts an article
+            (
+                Lang::Zh,
+                "新华社北京7月5日电 甲。\n\n新华社上海7月6日电 乙。",
+                &[(false, 0, 1), (false, 1, 1)],
+            ),
+            // a first line with final punctuation is no title
+            (
+                Lang::Zh,
+                "第一句。\n第二句",
+                &[(false, 0, 1), (false, 0, 1)],
+            ),
             // hard-wrapped English paragraph is one block of two lines
             (
                 Lang::En,
                 "Xi attends summit\n\nASTANA, July 4 (Xinhua) -- Xi\nspoke.\n\nIt ended.",
                 &[(true, 0, 1), (false, 0, 2), (false, 0, 1)],
+            ),
+            // a title right above its dateline line, no blank line between
+            (
+                Lang::En,
+                "Xi attends summit\nASTANA, July 4 (Xinhua) -- Xi spoke.",
+                &[(true, 0, 1), (false, 0, 1)],
+            ),
+            // a paragraph broken mid-sentence continues in lower case
+            (
+                Lang::En,
+                "It was agreed to\n\nstrengthen ties.\n\nA heading\n\nMore text.",
+                &[(false, 0, 2), (false, 0, 1), (false, 0, 1)],
+            ),
+            // a list opening the text is not a headline
+            (Lang::En, "1) One 2) Two", &[(false, 0, 1)]),
+            // a headline continued in lower case is a broken sentence
+            (
+                Lang::En,
+                "The leaders agreed to\n\nmeet again.",
+                &[(false, 0, 2)],
             ),
         ];
         for (lang, text, want) in cases {

@@ -9,11 +9,12 @@
 //!    original text.
 
 mod layout;
+pub mod preseg;
 pub mod rules;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::lang::{Folded, Lang, fold_width};
@@ -62,6 +63,9 @@ pub struct Segment {
 pub struct Segmenter {
     lang: Lang,
     protected: Option<AhoCorasick>,
+    /// How far (bytes) a protected term can reach from a break inside it:
+    /// its folded length, three times over (fullwidth forms are 3 bytes).
+    reach: usize,
 }
 
 impl Segmenter {
@@ -70,6 +74,7 @@ impl Segmenter {
         Segmenter {
             lang,
             protected: None,
+            reach: 0,
         }
     }
 
@@ -89,6 +94,11 @@ impl Segmenter {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        // Only a term with a break character inside (an end mark, a
+        // bullet, a list marker) can have a break inside it: the others need
+        // not be searched at all. The built-in glossary then leaves about a
+        // dozen English terms (`U.S.`, `U.N. Security Council`) and no
+        // Chinese one.
         let mut terms: Vec<String> = terms
             .into_iter()
             .map(|t| {
@@ -98,16 +108,19 @@ impl Segmenter {
                     .map(fold_width)
                     .collect::<String>()
             })
-            .filter(|t| !t.is_empty())
+            .filter(|t| t.chars().count() > 1 && rules::could_hold_break(t))
             .collect();
         terms.sort_unstable();
         terms.dedup();
+        self.reach = 3 * terms.iter().map(String::len).max().unwrap_or(0);
         self.protected = if terms.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
+                    // Few terms are left: a full DFA is small and fastest.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
                     .build(&terms)
                     .expect("protected-term automaton fits in memory"),
@@ -116,22 +129,38 @@ impl Segmenter {
         self
     }
 
-    /// Byte ranges of `text` that hold a protected term, merged where they
-    /// overlap, in order.
-    fn protected_spans(&self, text: &str) -> Vec<Range<usize>> {
+    /// Byte ranges of `text` that hold a protected term and contain one of
+    /// the sorted offsets `near` (the candidate breaks), merged where they
+    /// overlap, in order. Only a window of the longest term's reach around
+    /// each offset is searched, so the cost follows the number of breaks.
+    fn protected_spans(&self, text: &str, near: &[usize]) -> Vec<Range<usize>> {
         let Some(ac) = &self.protected else {
             return Vec::new();
         };
-        let folded = Folded::new(text);
-        let hay = folded.as_ref().map_or(text, |f| f.text.as_str());
-        let mut spans: Vec<Range<usize>> = ac
-            .find_overlapping_iter(hay)
-            .filter(|m| self.lang == Lang::Zh || on_word_boundaries(hay, m.start(), m.end()))
-            .map(|m| match &folded {
-                Some(f) => f.to_original(m.start())..f.to_original(m.end()),
-                None => m.range(),
-            })
-            .collect();
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut k = 0;
+        while k < near.len() {
+            let lo = floor_boundary(text, near[k].saturating_sub(self.reach));
+            let mut hi = ceil_boundary(text, near[k] + self.reach);
+            while k + 1 < near.len() && near[k + 1].saturating_sub(self.reach) <= hi {
+                k += 1;
+                hi = ceil_boundary(text, near[k] + self.reach);
+            }
+            k += 1;
+            let window = &text[lo..hi];
+            let folded = Folded::new(window);
+            let hay = folded.as_ref().map_or(window, |f| f.text.as_str());
+            for m in ac.find_overlapping_iter(hay) {
+                let r = match &folded {
+                    Some(f) => f.to_original(m.start())..f.to_original(m.end()),
+                    None => m.range(),
+                };
+                let r = lo + r.start..lo + r.end;
+                if self.lang == Lang::Zh || on_word_boundaries(text, r.start, r.end) {
+                    spans.push(r);
+                }
+            }
+        }
         spans.sort_unstable_by_key(|r| r.start);
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
         for r in spans {
@@ -172,9 +201,11 @@ impl Segmenter {
             vec![joined.text.len()]
         } else {
             let mut ends = rules::boundaries(&joined.text, self.lang);
-            let protected = self.protected_spans(&joined.text);
-            if !protected.is_empty() {
-                ends = outside(ends, &protected);
+            if !ends.is_empty() {
+                let protected = self.protected_spans(&joined.text, &ends);
+                if !protected.is_empty() {
+                    ends = outside(ends, &protected);
+                }
             }
             if ends.last() != Some(&joined.text.len()) {
                 ends.push(joined.text.len());
@@ -232,6 +263,23 @@ fn outside(ends: Vec<usize>, protected: &[Range<usize>]) -> Vec<usize> {
             protected.get(p).is_none_or(|r| r.start >= e)
         })
         .collect()
+}
+
+/// The char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`, at most the end.
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn char_end(text: &str, byte: usize) -> usize {
@@ -344,13 +392,16 @@ mod tests {
                 "at Ｙａｈｏｏ！ Finance now",
                 &["Ｙａｈｏｏ！ Finance"],
             ),
-            (Lang::En, &["SCO"], "disco SCO", &["SCO"]),
+            (Lang::En, &["U.S."], "AU.S. and U.S. too", &["U.S."]),
+            // Overlapping hits merge into one span.
             (
                 Lang::Zh,
-                &["上海精神", "精神"],
-                "弘扬上海精神。",
-                &["上海精神"],
+                &["“上海精神”。", "精神”。他"],
+                "弘扬“上海精神”。他说",
+                &["“上海精神”。他"],
             ),
+            // A term without a character a break can follow is not searched.
+            (Lang::Zh, &["上海精神"], "弘扬上海精神。", &[]),
             (
                 Lang::Zh,
                 &["加油!中国"],
@@ -360,8 +411,9 @@ mod tests {
         ];
         for (lang, terms, text, want) in cases {
             let seg = Segmenter::new(*lang).with_protected_terms(*terms);
+            let everywhere: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
             let got: Vec<&str> = seg
-                .protected_spans(text)
+                .protected_spans(text, &everywhere)
                 .into_iter()
                 .map(|r| &text[r])
                 .collect();

@@ -128,6 +128,30 @@ pub const EN_SENTENCE_OPENERS: &[&str] = &[
     "your",
 ];
 
+/// Could a sentence break fall strictly inside `term` (width-folded)?
+/// Breaks fall after an end mark (and the closers after it), before a
+/// bullet, and before a list marker (`2.`, `b)`). A term holding none of
+/// these, nor starting with a closer, never needs protecting: `People's
+/// Republic of China` does not, `U.N. Security Council` does.
+///
+/// ```
+/// use termalign::segment::rules::could_hold_break;
+/// assert!(could_hold_break("U.N. Security Council"));
+/// assert!(could_hold_break("你好！中国"));
+/// assert!(!could_hold_break("People's Republic of China"));
+/// assert!(!could_hold_break("SCO (Shanghai Cooperation Organization)"));
+/// assert!(could_hold_break("Plan a) and b)"));
+/// ```
+pub fn could_hold_break(term: &str) -> bool {
+    let mark =
+        |c: char| ZH_TERMINALS.contains(&c) || EN_TERMINALS.contains(&c) || BULLETS.contains(&c);
+    let paren_marker = term
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.len() <= 4 && w.ends_with(')') && !w.starts_with('('));
+    term.contains(mark) || term.starts_with(CLOSERS) || paren_marker
+}
+
 // ---------------------------------------------------------------------------
 // Line-level rules (used by the layout step)
 // ---------------------------------------------------------------------------
@@ -344,20 +368,28 @@ fn skip_ws(text: &str, i: usize) -> usize {
 pub fn zh_title_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => open.push(i),
-            '》' => {
+    let b = text.as_bytes();
+    // 《 》 。 are E3 80 8A, E3 80 8B, E3 80 82: look only at E3 80 xx.
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if b[i] != 0xE3 || b[i + 1] != 0x80 {
+            i += 1;
+            continue;
+        }
+        match b[i + 2] {
+            0x8A => open.push(i),
+            0x8B => {
                 if let Some(s) = open.pop()
                     && open.is_empty()
                 {
-                    spans.push(s..i + c.len_utf8());
+                    spans.push(s..i + 3);
                 }
             }
             // A title never spans a sentence-final 。: reset on it.
-            '。' => open.clear(),
+            0x82 => open.clear(),
             _ => {}
         }
+        i += 3;
     }
     spans
 }
@@ -368,28 +400,41 @@ pub fn zh_title_spans(text: &str) -> Vec<Range<usize>> {
 /// half-width `!` or `?` right after a Latin letter or digit (`Yahoo!`) is
 /// part of a name.
 fn zh_boundaries(text: &str) -> Vec<usize> {
-    let titles = zh_title_spans(text);
+    let titles = if text.contains('《') {
+        zh_title_spans(text)
+    } else {
+        Vec::new()
+    };
     let mut next_title = 0;
     let mut out = Vec::new();
     let mut in_ascii_quote = false;
-    let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
-        let len = c.len_utf8();
+    while i < bytes.len() {
+        // Only these bytes start a character the rules look at: ASCII
+        // `! ? . "` and the lead byte of `… ⋯` (E2), `。` (E3), `！？｡＂` (EF).
+        // Han characters (E4–E9) and the rest are skipped a byte at a time.
+        if !matches!(bytes[i], b'!' | b'?' | b'.' | b'"' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char boundary");
         if c == '"' || c == '＂' {
             in_ascii_quote = !in_ascii_quote;
         }
-        if !ZH_TERMINALS.contains(&c) && !starts_ascii_ellipsis(text, i, prev) {
-            prev = Some(c);
-            i += len;
+        let prev = || text[..i].chars().next_back();
+        let end_mark =
+            ZH_TERMINALS.contains(&c) || c == '.' && starts_ascii_ellipsis(text, i, prev());
+        if !end_mark {
+            i += c.len_utf8();
             continue;
         }
         while next_title < titles.len() && titles[next_title].end <= i {
             next_title += 1;
         }
         let in_title = titles.get(next_title).is_some_and(|t| t.start < i);
-        let latin_bang = matches!(c, '!' | '?') && prev.is_some_and(|p| p.is_ascii_alphanumeric());
+        let latin_bang =
+            matches!(c, '!' | '?') && prev().is_some_and(|p| p.is_ascii_alphanumeric());
         // The whole run of end marks: `？！`, `……`, `。。。`, `...`.
         let run_end = skip_run(text, i);
         let run = &text[i..run_end];
@@ -397,7 +442,6 @@ fn zh_boundaries(text: &str) -> Vec<usize> {
         let short_ellipsis = only_ellipsis
             && run.chars().filter(|c| ZH_ELLIPSIS.contains(c)).count() < 2
             && run.chars().filter(|&c| c == '.').count() < 3;
-        prev = run.chars().next_back();
         i = run_end;
         if in_title || latin_bang || short_ellipsis {
             continue;
@@ -410,12 +454,10 @@ fn zh_boundaries(text: &str) -> Vec<usize> {
         let follower = text[next..].chars().next().expect("in bounds");
         // `……，` and `能源、投资……等领域`: the list or clause goes on.
         if ZH_CONTINUERS.contains(&follower) || only_ellipsis && follower == '等' {
+            i = end;
             continue;
         }
         out.push(end);
-        if end > run_end {
-            prev = text[..end].chars().next_back();
-        }
         i = end;
     }
     out
@@ -467,14 +509,11 @@ fn en_boundaries(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut next_marker = 0;
+    let mut candidates = EndMarks::new(bytes);
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = candidates.next_from(i) {
+        i = at;
         let c = bytes[i];
-        let is_ellipsis_char = c == 0xE2 && text[i..].starts_with('…');
-        if !matches!(c, b'.' | b'!' | b'?') && !is_ellipsis_char {
-            i += 1;
-            continue;
-        }
         // A list marker's period (`1.`, `a.`) is not an end.
         while next_marker < list.marker_dots.len() && list.marker_dots[next_marker] < i {
             next_marker += 1;
@@ -515,6 +554,45 @@ fn en_boundaries(text: &str) -> Vec<usize> {
         i = next;
     }
     merge_breaks(text, out, &list.starts)
+}
+
+/// Finds the next `.`, `!`, `?` or `…` with memchr: English text is
+/// mostly words, and a SIMD scan skips them many bytes at a time.
+struct EndMarks<'a> {
+    bytes: &'a [u8],
+    /// The next `…` at or after the last search, cached so that each byte
+    /// is searched for it once.
+    next_ellipsis: Option<usize>,
+    ellipsis_searched_to: usize,
+}
+
+impl<'a> EndMarks<'a> {
+    const ELLIPSIS: &'static [u8] = "…".as_bytes();
+
+    fn new(bytes: &'a [u8]) -> EndMarks<'a> {
+        EndMarks {
+            bytes,
+            next_ellipsis: None,
+            ellipsis_searched_to: 0,
+        }
+    }
+
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        if from >= self.bytes.len() {
+            return None;
+        }
+        let mark = memchr::memchr3(b'.', b'!', b'?', &self.bytes[from..]).map(|o| from + o);
+        if self.next_ellipsis.is_none_or(|e| e < from) && self.ellipsis_searched_to <= from {
+            self.next_ellipsis =
+                memchr::memmem::find(&self.bytes[from..], Self::ELLIPSIS).map(|o| from + o);
+            self.ellipsis_searched_to = self.next_ellipsis.map_or(self.bytes.len(), |e| e + 1);
+        }
+        let ellipsis = self.next_ellipsis.filter(|&e| e >= from);
+        match (mark, ellipsis) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// Merge two sorted lists of break offsets, dropping a break that only
@@ -816,7 +894,9 @@ fn en_list_items(text: &str) -> ListItems {
     let mut items = ListItems::default();
     // Bullets.
     let mut bullet_at: Vec<usize> = Vec::new();
-    if text.contains(BULLETS) {
+    // All bullets are U+2000–U+25FF, UTF-8 lead byte E2: a memchr for that
+    // byte rules most paragraphs out before a char-by-char search.
+    if text.as_bytes().contains(&0xE2) && text.contains(BULLETS) {
         for (i, c) in text.char_indices() {
             if BULLETS.contains(&c) && (i == 0 || text[..i].ends_with(char::is_whitespace)) {
                 bullet_at.push(i);

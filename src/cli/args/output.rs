@@ -129,11 +129,11 @@ pub fn format_for(format: Option<&str>, path: Option<&Path>) -> Result<Format> {
             Error::new(
                 ErrorKind::Config,
                 format!(
-                    "cannot tell the format of {}; give --format {}",
-                    p.display(),
+                    "cannot tell the format from the extension; give --format {}",
                     FORMATS.join("|")
                 ),
             )
+            .with_path(p)
         }),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use termalign::{Pipeline, Result};
+use termalign::Result;
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
@@ -44,8 +44,8 @@ pub fn run(args: Args) -> Result<Status> {
     args.output.format()?;
     let zh = args.input.read(&args.zh)?.text;
     let en = args.input.read(&args.en)?.text;
-    let pipeline = Pipeline::new(args.glossary.load()?, args.model.aligner());
-    let doc = pipeline.align_texts(&zh, &en);
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
+    let doc = args.model.align(&pipeline, &zh, &en);
     let name = args.zh.display().to_string();
     let units = pipeline.units(&doc, &name);
     args.output.write_units(&units)?;

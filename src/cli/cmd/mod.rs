@@ -2,5 +2,7 @@
 
 pub mod align;
 pub mod check;
+pub mod eval;
+pub mod glossary;
 pub mod segment;
 pub mod tm;

@@ -170,20 +170,16 @@ fn stats_cmd(a: StatsArgs) -> Result<Status> {
 }
 
 fn print_stats(out: &mut impl Write, file: &Path, s: &TmStats) -> Result<()> {
-    writeln!(out, "{}", file.display())?;
-    writeln!(out, "  units                 {}", s.units)?;
-    writeln!(out, "  pairs (both sides)    {}", s.pairs)?;
-    writeln!(out, "  empty source          {}", s.empty_source)?;
-    writeln!(out, "  empty target          {}", s.empty_target)?;
+    let mut row = |label: &str, n: usize| writeln!(out, "  {label:<30} {n}");
+    row("units", s.units)?;
+    row("pairs (both sides)", s.pairs)?;
+    row("empty source", s.empty_source)?;
+    row("empty target", s.empty_target)?;
     for (langs, n) in &s.languages {
-        writeln!(out, "  languages {langs:<12}{n}")?;
+        row(&format!("languages {langs}"), *n)?;
     }
-    writeln!(out, "  duplicates            {}", s.duplicates)?;
-    writeln!(
-        out,
-        "  sources with several targets {}",
-        s.conflicting_sources
-    )?;
+    row("duplicates", s.duplicates)?;
+    row("sources with several targets", s.conflicting_sources)?;
     for c in &s.conflicts {
         writeln!(
             out,
