@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod error;
 pub mod glossary;
 pub mod lang;

@@ -60,11 +60,16 @@ impl OutputArgs {
     }
 }
 
-fn write_all<W: Write>(out: W, format: Format, units: &[TranslationUnit]) -> Result<()> {
-    let mut writer: Box<dyn TmWriter + '_> = match format {
+/// A writer of `format` on `out`, for callers that stream units (batch).
+pub fn open_writer<'a, W: Write + 'a>(out: W, format: Format) -> Box<dyn TmWriter + 'a> {
+    match format {
         Format::Tmx => Box::new(TmxWriter::new(out, TmxHeader::now())),
         Format::Csv => Box::new(CsvWriter::new(out)),
-    };
+    }
+}
+
+fn write_all<W: Write>(out: W, format: Format, units: &[TranslationUnit]) -> Result<()> {
+    let mut writer = open_writer(out, format);
     for u in units {
         writer.write_unit(u)?;
     }
