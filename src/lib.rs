@@ -23,6 +23,7 @@ pub mod batch;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
