@@ -269,7 +269,15 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestRow>> {
         .map(|h| h.trim().to_string())
         .collect::<Vec<_>>();
     let col = |name: &str| headers.iter().position(|h| h == name);
-    const KNOWN: [&str; 7] = ["zh", "en", "doc", "zh_article", "en_article", "score", "status"];
+    const KNOWN: [&str; 7] = [
+        "zh",
+        "en",
+        "doc",
+        "zh_article",
+        "en_article",
+        "score",
+        "status",
+    ];
     if let Some(h) = headers.iter().find(|h| !KNOWN.contains(&h.as_str())) {
         return Err(err(
             1,
@@ -395,11 +403,7 @@ mod tests {
     #[test]
     fn manifest_rows_and_errors() {
         let p = Path::new("/m/list.csv");
-        let rows = parse_manifest(
-            "zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n",
-            p,
-        )
-        .unwrap();
+        let rows = parse_manifest("zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n", p).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].zh, Path::new("/m/a.txt"));
         assert_eq!(rows[0].doc, "first");
@@ -419,9 +423,18 @@ mod tests {
         assert_eq!((rows[0].zh_article, rows[0].en_article), (Some(2), Some(1)));
 
         let bad = [
-            ("zh,doc\na,b\n", "list.csv:1: format error: the header must name"),
-            ("zh,en,lang\na,b,c\n", "list.csv:1: format error: unknown column `lang`"),
-            ("zh,en\na,b\n,c\n", "list.csv:3: format error: empty `zh` or `en`"),
+            (
+                "zh,doc\na,b\n",
+                "list.csv:1: format error: the header must name",
+            ),
+            (
+                "zh,en,lang\na,b,c\n",
+                "list.csv:1: format error: unknown column `lang`",
+            ),
+            (
+                "zh,en\na,b\n,c\n",
+                "list.csv:3: format error: empty `zh` or `en`",
+            ),
             ("zh,en\na,b\nc\n", "list.csv:3: format error:"),
             (
                 "zh,en,zh_article\na,b,0\n",

@@ -99,7 +99,8 @@ pub fn beads_line(doc: &str, out: &JobOutput) -> Result<String> {
         .iter()
         .flat_map(|a| a.units.iter().map(bead))
         .collect();
-    serde_json::to_string(&Output { doc, beads }).map_err(|e| Error::new(ErrorKind::Format, e.to_string()))
+    serde_json::to_string(&Output { doc, beads })
+        .map_err(|e| Error::new(ErrorKind::Format, e.to_string()))
 }
 
 /// The output line (without newline) for a document that failed.

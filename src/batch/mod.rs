@@ -11,14 +11,17 @@
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 //! use termalign::batch::{Job, DocRef, ReadOptions, process};
 //! let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! // One sentence per line, a blank line between articles.
 //! let job = Job {
 //!     name: "demo".into(),
-//!     zh: DocRef::text("标题一\n\n第一句。\n\n\n标题二\n\n第二句。"),
-//!     en: DocRef::text("Title one\n\nFirst sentence.\n\n\nTitle two\n\nSecond sentence."),
+//!     zh: DocRef::text("标题一\n第一句。\n\n标题二\n第二句。"),
+//!     en: DocRef::text("Title one\nFirst sentence.\n\nTitle two\nSecond sentence."),
 //! };
-//! let out = process(&p, &job, &ReadOptions::default()).unwrap();
+//! let opts = ReadOptions { presegmented: true, ..Default::default() };
+//! let out = process(&p, &job, &opts).unwrap();
 //! let names: Vec<&str> = out.articles.iter().map(|a| a.name.as_str()).collect();
-//! assert_eq!(names, ["demo", "demo"]);
+//! assert_eq!(names, ["demo#1", "demo#2"]);
+//! assert_eq!(out.articles[1].units[1].en, "Second sentence.");
 //! ```
 
 pub mod articles;
@@ -211,11 +214,7 @@ pub fn load_articles(
         if k >= articles.len() {
             return Err(doc.error_path(Error::new(
                 ErrorKind::Config,
-                format!(
-                    "no article {} (the file holds {})",
-                    k + 1,
-                    articles.len()
-                ),
+                format!("no article {} (the file holds {})", k + 1, articles.len()),
             )));
         }
         articles = vec![articles.swap_remove(k)];
@@ -315,7 +314,10 @@ mod tests {
             .iter()
             .map(|a| (a.name.as_str(), a.units[0].en.as_str()))
             .collect();
-        assert_eq!(got, [("d#1", "The SCO summit."), ("d#2", "Wang Miao came.")]);
+        assert_eq!(
+            got,
+            [("d#1", "The SCO summit."), ("d#2", "Wang Miao came.")]
+        );
 
         // Different counts: by content; the extra article is reported.
         let job = Job {
@@ -329,7 +331,10 @@ mod tests {
             .iter()
             .map(|a| (a.name.as_str(), a.units[0].en.as_str()))
             .collect();
-        assert_eq!(got, [("d#1", "Wang Miao came."), ("d#2", "The 2024 SCO summit.")]);
+        assert_eq!(
+            got,
+            [("d#1", "Wang Miao came."), ("d#2", "The 2024 SCO summit.")]
+        );
         assert_eq!(out.unpaired, ["<text>#3"]);
     }
 
@@ -365,7 +370,10 @@ mod tests {
             en: DocRef::text("One."),
         };
         let e = process(&p, &job, &opts).unwrap_err();
-        assert_eq!(e.to_string(), "configuration error: no article 5 (the file holds 1)");
+        assert_eq!(
+            e.to_string(),
+            "configuration error: no article 5 (the file holds 1)"
+        );
 
         let job = Job {
             name: "e".into(),

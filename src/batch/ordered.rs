@@ -224,7 +224,11 @@ mod tests {
             },
             |_, r| {
                 got.push(r.clone());
-                Ok(if r == Ok(6) { Flow::Stop } else { Flow::Continue })
+                Ok(if r == Ok(6) {
+                    Flow::Stop
+                } else {
+                    Flow::Continue
+                })
             },
         )
         .unwrap();
@@ -255,10 +259,16 @@ mod tests {
     #[test]
     fn empty_input() {
         let mut n = 0;
-        ordered_map(&pool(2), 4, std::iter::empty::<u8>(), |_, x| x, |_, _| {
-            n += 1;
-            Ok(Flow::Continue)
-        })
+        ordered_map(
+            &pool(2),
+            4,
+            std::iter::empty::<u8>(),
+            |_, x| x,
+            |_, _| {
+                n += 1;
+                Ok(Flow::Continue)
+            },
+        )
         .unwrap();
         assert_eq!(n, 0);
     }

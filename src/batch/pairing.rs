@@ -24,7 +24,7 @@ use pathfinding::matrix::Matrix;
 use rayon::prelude::*;
 
 use crate::glossary::{Rendering, TermMatcher};
-use crate::lang::{fold_width, is_han};
+use crate::lang::{Lang, fold_width, is_han};
 use crate::segment::Segment;
 
 /// The content of one document, as pairing sees it.
@@ -32,8 +32,8 @@ use crate::segment::Segment;
 pub struct ContentFeatures {
     /// Length in chars, whitespace excluded.
     pub chars: usize,
-    /// Feature → occurrences. Keys: `t:` glossary entry, `n:` number, `d:`
-    /// month-day date, `l:` Latin token, `p:` pinyin name.
+    /// Feature → occurrences. Keys: `t:` glossary entry, `n:` number or
+    /// date, `l:` Latin token, `p:` pinyin name.
     pub counts: BTreeMap<String, u32>,
 }
 
@@ -89,7 +89,7 @@ impl NameSet {
 /// let f = en_features(p.matcher(), &presegmented("Wang Miao met Bao-yu on July 4 at the SCO, 2024."));
 /// let keys: Vec<&str> = f.counts.keys().map(|k| k.as_str()).collect();
 /// assert!(keys.contains(&"p:wangmiao") && keys.contains(&"p:baoyu"));
-/// assert!(keys.contains(&"d:7-4") && keys.contains(&"n:2024") && keys.contains(&"l:sco"));
+/// assert!(keys.contains(&"n:date:7-4") && keys.contains(&"n:2024") && keys.contains(&"l:sco"));
 /// ```
 pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatures {
     let mut f = ContentFeatures::default();
@@ -101,13 +101,8 @@ pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatur
                 f.add(format!("t:{}", h.entry.0));
             }
         }
-        add_numbers(&mut f, text);
+        add_numbers(&mut f, text, Lang::En);
         let tokens = en_tokens(text);
-        for w in tokens.windows(2) {
-            if let Some(d) = en_date(w[0], w[1]) {
-                f.add(d);
-            }
-        }
         for t in &tokens {
             if is_latin_feature(t) {
                 f.add(format!("l:{}", t.to_lowercase()));
@@ -140,9 +135,13 @@ pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatur
 /// let names = NameSet::from_english([&en]);
 /// let zh = zh_features(p.matcher(), &presegmented("汪淼看见了宝玉，7月4日。"), &names);
 /// let keys: Vec<&str> = zh.counts.keys().map(|k| k.as_str()).collect();
-/// assert_eq!(keys, ["d:7-4", "p:baoyu", "p:wangmiao"]);
+/// assert_eq!(keys, ["n:date:7-4", "p:baoyu", "p:wangmiao"]);
 /// ```
-pub fn zh_features(matcher: &TermMatcher, segments: &[Segment], names: &NameSet) -> ContentFeatures {
+pub fn zh_features(
+    matcher: &TermMatcher,
+    segments: &[Segment],
+    names: &NameSet,
+) -> ContentFeatures {
     let mut f = ContentFeatures::default();
     for s in segments {
         let text = s.text.as_str();
@@ -150,8 +149,7 @@ pub fn zh_features(matcher: &TermMatcher, segments: &[Segment], names: &NameSet)
         for h in matcher.find_zh(text) {
             f.add(format!("t:{}", h.entry.0));
         }
-        add_numbers(&mut f, text);
-        zh_dates(text, &mut f);
+        add_numbers(&mut f, text, Lang::Zh);
         for t in zh_latin_tokens(text) {
             f.add(format!("l:{}", t.to_lowercase()));
         }
@@ -162,11 +160,13 @@ pub fn zh_features(matcher: &TermMatcher, segments: &[Segment], names: &NameSet)
     f
 }
 
-fn add_numbers(f: &mut ContentFeatures, text: &str) {
-    for n in crate::align::features::numbers(text) {
-        let n = n.trim_start_matches('0');
-        if n.len() >= 2 {
-            f.add(format!("n:{n}"));
+/// Numbers and dates as [`crate::numbers`] normalises them (`7月4日` =
+/// `July 4`, `第二十四次` = `24th`); one-digit numbers are too common to
+/// tell documents apart.
+fn add_numbers(f: &mut ContentFeatures, text: &str, lang: Lang) {
+    for k in crate::numbers::keys(text, lang) {
+        if k.len() >= 2 {
+            f.add(format!("n:{k}"));
         }
     }
 }
@@ -202,86 +202,6 @@ fn zh_latin_tokens(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month(t: &str) -> Option<usize> {
-    let t = t.trim_end_matches('.').to_lowercase();
-    if t.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == t || (t.len() >= 3 && t.len() <= 4 && m.starts_with(&t)))
-        .map(|i| i + 1)
-}
-
-fn day(t: &str) -> Option<u32> {
-    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let d: u32 = digits.parse().ok()?;
-    (1..=31).contains(&d).then_some(d)
-}
-
-fn en_date(a: &str, b: &str) -> Option<String> {
-    if let (Some(m), Some(d)) = (month(a), day(b)) {
-        // "May 2024" is not a date: the day must be 1–31 and short.
-        if b.len() <= 4 {
-            return Some(format!("d:{m}-{d}"));
-        }
-    }
-    if let (Some(d), Some(m)) = (day(a), month(b))
-        && a.len() <= 4
-    {
-        return Some(format!("d:{m}-{d}"));
-    }
-    None
-}
-
-/// `7月4日`, `12月31号` (full-width digits too).
-fn zh_dates(text: &str, f: &mut ContentFeatures) {
-    let chars: Vec<char> = text.chars().map(fold_width).collect();
-    let num_before = |end: usize| -> Option<(u32, usize)> {
-        let mut start = end;
-        while start > 0 && chars[start - 1].is_ascii_digit() && end - start < 2 {
-            start -= 1;
-        }
-        if start == end {
-            return None;
-        }
-        let s: String = chars[start..end].iter().collect();
-        Some((s.parse().ok()?, start))
-    };
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '日' && c != '号' {
-            continue;
-        }
-        let Some((d, start)) = num_before(i) else {
-            continue;
-        };
-        if start == 0 || chars[start - 1] != '月' {
-            continue;
-        }
-        let Some((m, _)) = num_before(start - 1) else {
-            continue;
-        };
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            f.add(format!("d:{m}-{d}"));
-        }
-    }
 }
 
 /// Every toneless pinyin syllable the `pinyin` crate knows.
@@ -408,7 +328,7 @@ fn zh_names(text: &str, names: &NameSet, f: &mut ContentFeatures) {
 /// Options of [`assign`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairOptions {
-    /// Pairs scoring below this are not made (default 0.1).
+    /// Pairs scoring below this are not made (default 0.3).
     pub threshold: f64,
     /// Components of the candidate graph with more documents than this on
     /// one side are assigned greedily (best score first) instead of by the
@@ -426,7 +346,7 @@ impl Default for PairOptions {
 }
 
 /// The default minimum similarity of a pair.
-pub const DEFAULT_THRESHOLD: f64 = 0.1;
+pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 /// A pair chosen by content.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -544,7 +464,11 @@ fn similarities(zh: &[ContentFeatures], en: &[ContentFeatures]) -> Vec<Vec<(usiz
 /// assert_eq!(pairs, [(0, 1), (1, 0)]);
 /// assert_eq!(p.unpaired_zh[0].index, 2);
 /// ```
-pub fn assign(zh: &[ContentFeatures], en: &[ContentFeatures], opts: &PairOptions) -> ContentPairing {
+pub fn assign(
+    zh: &[ContentFeatures],
+    en: &[ContentFeatures],
+    opts: &PairOptions,
+) -> ContentPairing {
     let sims = similarities(zh, en);
     let mut best_zh: Vec<Option<(usize, f64)>> = vec![None; zh.len()];
     let mut best_en: Vec<Option<(usize, f64)>> = vec![None; en.len()];
@@ -593,9 +517,10 @@ pub fn assign(zh: &[ContentFeatures], en: &[ContentFeatures], opts: &PairOptions
             .iter()
             .enumerate()
             .flat_map(|(r, &i)| {
-                sims[i].iter().filter_map(move |&(j, s)| {
-                    (s >= opts.threshold).then(|| (r, cols.binary_search(&j).expect("same component"), s))
-                })
+                sims[i]
+                    .iter()
+                    .filter(|&&(_, s)| s >= opts.threshold)
+                    .map(move |&(j, s)| (r, cols.binary_search(&j).expect("same component"), s))
             })
             .collect();
         let chosen = if rows.len().max(cols.len()) <= opts.max_exact {
@@ -691,43 +616,16 @@ mod tests {
         ];
         for (word, want) in cases {
             let got = pinyin_word(word);
-            assert_eq!(
-                got.as_ref().map(|(s, n)| (s.as_str(), *n)),
-                want,
-                "{word}"
-            );
-        }
-    }
-
-    #[test]
-    fn dates_on_both_sides() {
-        let cases = [
-            ("7月4日", vec!["d:7-4"]),
-            ("１２月３１号", vec!["d:12-31"]),
-            ("2024年7月", vec![]),
-            ("13月4日", vec![]),
-        ];
-        for (text, want) in cases {
-            let mut f = ContentFeatures::default();
-            zh_dates(text, &mut f);
-            let got: Vec<&str> = f.counts.keys().map(|k| k.as_str()).collect();
-            assert_eq!(got, want, "{text}");
-        }
-        let cases = [
-            (("July", "4"), Some("d:7-4")),
-            (("Sept.", "30"), Some("d:9-30")),
-            (("4th", "July"), Some("d:7-4")),
-            (("May", "2024"), None),
-            (("may", "be"), None),
-        ];
-        for ((a, b), want) in cases {
-            assert_eq!(en_date(a, b).as_deref(), want, "{a} {b}");
+            assert_eq!(got.as_ref().map(|(s, n)| (s.as_str(), *n)), want, "{word}");
         }
     }
 
     #[test]
     fn latin_tokens() {
-        assert_eq!(zh_latin_tokens("在COBE和ＷＭＡＰ之后，3K背景，X光，COVID-19。"), ["COBE", "WMAP", "3K", "COVID-19"]);
+        assert_eq!(
+            zh_latin_tokens("在COBE和ＷＭＡＰ之后，3K背景，X光，COVID-19。"),
+            ["COBE", "WMAP", "3K", "COVID-19"]
+        );
         let en: Vec<&str> = ["SCO", "G20", "the", "A", "Putin", "3K"]
             .into_iter()
             .filter(|t| is_latin_feature(t))
@@ -750,7 +648,10 @@ mod tests {
             doc(100, &[("a", 3), ("b", 2), ("c", 1)]),
             doc(100, &[("a", 3), ("x", 1)]),
         ];
-        let en = [doc(300, &[("a", 3), ("b", 2), ("x", 1)]), doc(300, &[("b", 2), ("c", 1)])];
+        let en = [
+            doc(300, &[("a", 3), ("b", 2), ("x", 1)]),
+            doc(300, &[("b", 2), ("c", 1)]),
+        ];
         let p = assign(&zh, &en, &PairOptions::default());
         let pairs: Vec<(usize, usize)> = p.pairs.iter().map(|p| (p.zh, p.en)).collect();
         assert_eq!(pairs, [(0, 1), (1, 0)]);

@@ -55,6 +55,8 @@ pub struct PairRow {
     pub en_article: Option<usize>,
     /// Paired, unpaired or failed.
     pub status: PairStatus,
+    /// For an unpaired or failed document: its language.
+    pub side: Option<Lang>,
 }
 
 /// Jobs to run, and how they were chosen.
@@ -141,13 +143,24 @@ pub fn by_name(zh: &[FileEntry], en: &[FileEntry]) -> Plan {
             zh: DocRef::file(&zh[i].path),
             en: DocRef::file(&en[j].path),
         });
-        plan.rows.push(row(Some(&zh[i]), Some(&en[j]), None, None, PairStatus::Paired));
+        plan.rows
+            .push(row(Some(&zh[i]), Some(&en[j]), PairStatus::Paired, None));
     }
     for &i in &p.unpaired_zh {
-        plan.rows.push(row(Some(&zh[i]), None, None, None, PairStatus::Unpaired));
+        plan.rows.push(row(
+            Some(&zh[i]),
+            None,
+            PairStatus::Unpaired,
+            Some(Lang::Zh),
+        ));
     }
     for &j in &p.unpaired_en {
-        plan.rows.push(row(None, Some(&en[j]), None, None, PairStatus::Unpaired));
+        plan.rows.push(row(
+            None,
+            Some(&en[j]),
+            PairStatus::Unpaired,
+            Some(Lang::En),
+        ));
     }
     plan
 }
@@ -155,11 +168,9 @@ pub fn by_name(zh: &[FileEntry], en: &[FileEntry]) -> Plan {
 fn row(
     zh: Option<&FileEntry>,
     en: Option<&FileEntry>,
-    articles: Option<(Option<usize>, Option<usize>)>,
-    score: Option<f64>,
     status: PairStatus,
+    side: Option<Lang>,
 ) -> PairRow {
-    let (zh_article, en_article) = articles.unwrap_or((None, None));
     let doc = match (zh, en) {
         (Some(z), _) => z.rel.clone(),
         (None, Some(e)) => e.rel.clone(),
@@ -169,10 +180,11 @@ fn row(
         zh: zh.map(|f| f.path.clone()),
         en: en.map(|f| f.path.clone()),
         doc,
-        score,
-        zh_article,
-        en_article,
+        score: None,
+        zh_article: None,
+        en_article: None,
         status,
+        side,
     }
 }
 
@@ -189,6 +201,7 @@ pub fn by_manifest(rows: Vec<ManifestRow>) -> Plan {
             zh_article: r.zh_article,
             en_article: r.en_article,
             status: PairStatus::Paired,
+            side: None,
         });
         plan.jobs.push(Job {
             name: r.doc,
@@ -259,6 +272,7 @@ pub fn by_content(
                         zh_article: None,
                         en_article: None,
                         status: PairStatus::Failed,
+                        side: Some(if is_zh { Lang::Zh } else { Lang::En }),
                     });
                 }
             }
@@ -291,6 +305,7 @@ pub fn by_content(
             zh_article: Some(zi.1 + 1),
             en_article: Some(ei.1 + 1),
             status: PairStatus::Paired,
+            side: None,
         });
     }
     for u in &pairing.unpaired_zh {
@@ -303,6 +318,7 @@ pub fn by_content(
             zh_article: Some(zi.1 + 1),
             en_article: u.best.map(|(j, _)| en_ids[j].1 + 1),
             status: PairStatus::Unpaired,
+            side: Some(Lang::Zh),
         });
     }
     for u in &pairing.unpaired_en {
@@ -315,6 +331,7 @@ pub fn by_content(
             zh_article: u.best.map(|(i, _)| zh_ids[i].1 + 1),
             en_article: Some(ei.1 + 1),
             status: PairStatus::Unpaired,
+            side: Some(Lang::En),
         });
     }
     plan.unpaired_zh = pairing.unpaired_zh.len();
@@ -339,8 +356,16 @@ pub fn write_pairs_csv<W: Write>(out: W, rows: &[PairRow], base: &Path) -> Resul
     };
     let csv_err = |e: csv::Error| Error::new(ErrorKind::Io, e.to_string());
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["zh", "en", "doc", "score", "zh_article", "en_article", "status"])
-        .map_err(csv_err)?;
+    w.write_record([
+        "zh",
+        "en",
+        "doc",
+        "score",
+        "zh_article",
+        "en_article",
+        "status",
+    ])
+    .map_err(csv_err)?;
     let num = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
     for r in rows {
         w.write_record([
@@ -380,8 +405,12 @@ mod tests {
     fn shards_are_disjoint_and_cover() {
         let plan = || {
             by_name(
-                &(0..10).map(|i| f(&format!("{i}.zh.txt"))).collect::<Vec<_>>(),
-                &(0..10).map(|i| f(&format!("{i}.en.txt"))).collect::<Vec<_>>(),
+                &(0..10)
+                    .map(|i| f(&format!("{i}.zh.txt")))
+                    .collect::<Vec<_>>(),
+                &(0..10)
+                    .map(|i| f(&format!("{i}.en.txt")))
+                    .collect::<Vec<_>>(),
             )
         };
         let mut seen = Vec::new();
