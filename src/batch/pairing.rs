@@ -345,6 +345,13 @@ impl Default for PairOptions {
     }
 }
 
+/// (English index, similarity) pairs.
+type Candidates = Vec<(usize, f64)>;
+
+/// How many candidates above the threshold each Chinese document keeps
+/// for the assignment (the best ones).
+pub const MAX_CANDIDATES: usize = 64;
+
 /// The default minimum similarity of a pair.
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
@@ -384,7 +391,17 @@ pub struct ContentPairing {
 
 /// Similarities of every pair sharing at least one feature, computed
 /// through an inverted index (never all pairs).
-fn similarities(zh: &[ContentFeatures], en: &[ContentFeatures]) -> Vec<Vec<(usize, f64)>> {
+///
+/// Per Chinese document, only its best [`MAX_CANDIDATES`] pairs reaching
+/// `threshold` are kept, plus the best few below it (to name a best
+/// candidate for unpaired documents): memory grows with the number of
+/// documents, not with the product of the two sides.
+fn similarities(
+    zh: &[ContentFeatures],
+    en: &[ContentFeatures],
+    threshold: f64,
+) -> Vec<Vec<(usize, f64)>> {
+    const BELOW_KEPT: usize = 2;
     // Vocabulary: features seen on both sides.
     let mut df: HashMap<&str, (u32, u32)> = HashMap::new();
     for d in zh {
@@ -437,13 +454,23 @@ fn similarities(zh: &[ContentFeatures], en: &[ContentFeatures]) -> Vec<Vec<(usiz
                     *acc.entry(j).or_insert(0.0) += w / norm * we;
                 }
             }
-            acc.into_iter()
+            let (mut kept, mut below): (Candidates, Candidates) = acc
+                .into_iter()
                 .map(|(j, cos)| {
                     let r = crate::align::score::length_ratio(d.chars, en[j].chars).ln() - ratio;
                     let fit = (-(r * r) / (2.0 * 0.5 * 0.5)).exp();
                     (j, cos.min(1.0) * (0.5 + 0.5 * fit))
                 })
-                .collect()
+                .partition(|&(_, s)| s >= threshold);
+            let by_score =
+                |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            kept.sort_by(by_score);
+            kept.truncate(MAX_CANDIDATES);
+            below.sort_by(by_score);
+            below.truncate(BELOW_KEPT);
+            kept.extend(below);
+            kept.sort_by_key(|&(j, _)| j);
+            kept
         })
         .collect()
 }
@@ -469,7 +496,7 @@ pub fn assign(
     en: &[ContentFeatures],
     opts: &PairOptions,
 ) -> ContentPairing {
-    let sims = similarities(zh, en);
+    let sims = similarities(zh, en, opts.threshold);
     let mut best_zh: Vec<Option<(usize, f64)>> = vec![None; zh.len()];
     let mut best_en: Vec<Option<(usize, f64)>> = vec![None; en.len()];
     let better = |cur: Option<(usize, f64)>, s: f64| cur.is_none_or(|(_, b)| s > b);
