@@ -77,6 +77,73 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// True when `s` holds a character [`fold_width`] would change. A byte
+/// scan: fullwidth forms are `EF BC xx`/`EF BD xx`, the ideographic space
+/// `E3 80 80`.
+pub fn has_foldable(s: &str) -> bool {
+    if s.is_ascii() {
+        return false;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        match b[i] {
+            0xEF if b[i + 1] == 0xBC && b[i + 2] >= 0x81 => return true,
+            0xEF if b[i + 1] == 0xBD && b[i + 2] <= 0x9E => return true,
+            0xE3 if b[i + 1] == 0x80 && b[i + 2] == 0x80 => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// A width-folded copy of a text ([`fold_width`] on every char), with the
+/// map from its byte offsets back to the original's. Rules and term
+/// matching read the folded text; spans and output keep the original.
+///
+/// ```
+/// use termalign::lang::Folded;
+/// let f = Folded::new("ＳＣＯ成员").unwrap();
+/// assert_eq!(f.text, "SCO成员");
+/// assert_eq!(f.to_original(3), 9); // after `ＳＣＯ`
+/// assert!(Folded::new("SCO").is_none()); // nothing to fold
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// Folded byte offsets of the chars that shrank (3 UTF-8 bytes to 1).
+    shrunk: Vec<usize>,
+}
+
+impl Folded {
+    /// Fold `s`, or `None` when folding would not change it (callers then
+    /// use `s` itself, at no cost).
+    pub fn new(s: &str) -> Option<Folded> {
+        if !has_foldable(s) {
+            return None;
+        }
+        let mut text = String::with_capacity(s.len());
+        let mut shrunk = Vec::new();
+        for c in s.chars() {
+            let f = fold_width(c);
+            if f.len_utf8() != c.len_utf8() {
+                debug_assert_eq!(c.len_utf8() - f.len_utf8(), 2);
+                shrunk.push(text.len());
+            }
+            text.push(f);
+        }
+        Some(Folded { text, shrunk })
+    }
+
+    /// The original byte offset of folded byte offset `at` (a char
+    /// boundary, or the end).
+    pub fn to_original(&self, at: usize) -> usize {
+        at + 2 * self.shrunk.partition_point(|&p| p < at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +161,32 @@ mod tests {
         for (c, han, punct) in cases {
             assert_eq!(is_han(c), han, "is_han({c})");
             assert_eq!(is_cjk_punct(c), punct, "is_cjk_punct({c})");
+        }
+    }
+
+    #[test]
+    fn folding_maps_offsets_back() {
+        let cases = [
+            ("ＡＢ　c", "AB c"),
+            ("（记者）", "(记者)"),
+            ("ｚ～", "z~"),
+            ("。「」", "。「」"),
+        ];
+        for (orig, folded) in cases {
+            match Folded::new(orig) {
+                None => assert_eq!(orig, folded),
+                Some(f) => {
+                    assert_eq!(f.text, folded);
+                    // Every folded char boundary maps to an original one,
+                    // and the folded char there folds the original's.
+                    for (i, c) in f.text.char_indices() {
+                        let o = f.to_original(i);
+                        let oc = orig[o..].chars().next().unwrap();
+                        assert_eq!(fold_width(oc), c, "{orig} at {i}");
+                    }
+                    assert_eq!(f.to_original(f.text.len()), orig.len());
+                }
+            }
         }
     }
 

@@ -20,6 +20,8 @@
 
 pub mod align;
 pub mod batch;
+pub mod check;
+pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;

@@ -2,6 +2,7 @@
 //! file in the destination's folder, renamed over the destination only when
 //! everything was written.
 
+use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,49 @@ impl AtomicFile {
     pub fn path(&self) -> &Path {
         &self.dest
     }
+
+    /// Split into the stream to write and the [`PendingFile`] that moves it
+    /// into place, so a writer can own the stream (a boxed
+    /// [`TmWriter`](crate::tm::TmWriter), say) while the caller keeps the
+    /// commit. Flush the stream before committing.
+    pub fn into_parts(self) -> Result<(BufWriter<File>, PendingFile)> {
+        let dest = self.dest;
+        let tmp = self
+            .tmp
+            .into_inner()
+            .map_err(|e| Error::io(e.into_error()).with_path(&dest))?;
+        let (file, path) = tmp.into_parts();
+        Ok((
+            BufWriter::with_capacity(128 * 1024, file),
+            PendingFile { tmp: path, dest },
+        ))
+    }
+}
+
+/// The commit half of an [`AtomicFile`] split by [`AtomicFile::into_parts`]:
+/// dropped, it deletes the temporary file.
+pub struct PendingFile {
+    tmp: tempfile::TempPath,
+    dest: PathBuf,
+}
+
+impl PendingFile {
+    /// Sync the temporary file to disk and rename it over the destination.
+    pub fn commit(self) -> Result<()> {
+        let dest = self.dest;
+        File::open(&self.tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(e).with_path(&dest))?;
+        self.tmp
+            .persist(&dest)
+            .map_err(|e| Error::io(e.error).with_path(&dest))?;
+        Ok(())
+    }
+
+    /// The destination path.
+    pub fn path(&self) -> &Path {
+        &self.dest
+    }
 }
 
 impl Write for AtomicFile {
@@ -74,5 +118,34 @@ impl Write for AtomicFile {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.tmp.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_file_appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("a.txt");
+        let (mut w, pending) = AtomicFile::create(&dest).unwrap().into_parts().unwrap();
+        w.write_all(b"data").unwrap();
+        w.flush().unwrap();
+        drop(w);
+        assert!(!dest.exists());
+        pending.commit().unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"data");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn dropped_pending_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("a.txt");
+        let (mut w, pending) = AtomicFile::create(&dest).unwrap().into_parts().unwrap();
+        w.write_all(b"data").unwrap();
+        drop((w, pending));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

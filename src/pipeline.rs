@@ -2,11 +2,17 @@
 //! terms → align → translation units. Built once from the loaded resources
 //! and shared read-only across threads.
 
-use crate::align::{Aligner, Alignment, Side};
+use std::sync::{Arc, OnceLock};
+
+use crate::align::features::Lexical;
+use crate::align::lexicon::{LearnParams, Lexicon};
+use crate::align::{Aligner, Alignment, Resources, Side};
+use crate::dict::{Dictionary, EnNormalizer};
 use crate::glossary::{EntryId, Glossary, TermMatcher};
 use crate::lang::Lang;
 use crate::segment::{Segment, Segmenter};
 use crate::tm::TranslationUnit;
+use crate::tokenize::ZhTokenizer;
 
 /// Everything needed to align documents: glossary, matcher, segmenters and
 /// aligner. `Sync`: build once, use from many threads.
@@ -25,6 +31,10 @@ pub struct Pipeline {
     zh_segmenter: Segmenter,
     en_segmenter: Segmenter,
     aligner: Aligner,
+    /// Built on first use (jieba's dictionary takes a while to load).
+    tokenizer: OnceLock<ZhTokenizer>,
+    norm: EnNormalizer,
+    dict: Option<Arc<Dictionary>>,
 }
 
 /// One aligned document pair.
@@ -61,7 +71,53 @@ impl Pipeline {
             zh_segmenter,
             en_segmenter,
             aligner,
+            tokenizer: OnceLock::new(),
+            norm: EnNormalizer::new(),
+            dict: None,
         }
+    }
+
+    /// Use a general bilingual dictionary (see [`Dictionary::load`]) for
+    /// lexical evidence. Shared: one loaded dictionary serves many
+    /// pipelines and threads.
+    pub fn with_dictionary(mut self, dict: Arc<Dictionary>) -> Pipeline {
+        self.dict = Some(dict);
+        self
+    }
+
+    /// The dictionary in use, if any.
+    pub fn dictionary(&self) -> Option<&Dictionary> {
+        self.dict.as_deref()
+    }
+
+    /// The aligner in use.
+    pub fn aligner(&self) -> &Aligner {
+        &self.aligner
+    }
+
+    /// The Chinese word tokenizer (jieba with the glossary's terms as
+    /// user words), built on first use.
+    pub fn tokenizer(&self) -> &ZhTokenizer {
+        self.tokenizer
+            .get_or_init(|| ZhTokenizer::new(self.glossary.entries().iter().map(|e| &e.zh)))
+    }
+
+    /// The English normaliser (stop words, stemming).
+    pub fn normalizer(&self) -> &EnNormalizer {
+        &self.norm
+    }
+
+    fn lexical(&self) -> Lexical<'_> {
+        Lexical {
+            tokenizer: self.tokenizer(),
+            norm: &self.norm,
+            dict: self.dict.as_deref(),
+        }
+    }
+
+    /// Features of one side, lexical words included.
+    pub fn side(&self, segments: &[Segment], lang: Lang) -> Side {
+        Side::with_lexical(segments, lang, &self.matcher, &self.lexical())
     }
 
     /// The glossary in use.
@@ -91,9 +147,11 @@ impl Pipeline {
 
     /// Align already segmented texts.
     pub fn align_segments(&self, zh: Vec<Segment>, en: Vec<Segment>) -> AlignedDocument {
-        let zh_side = Side::new(&zh, Lang::Zh, &self.matcher);
-        let en_side = Side::new(&en, Lang::En, &self.matcher);
-        let alignment = self.aligner.align(&zh_side, &en_side);
+        let zh_side = self.side(&zh, Lang::Zh);
+        let en_side = self.side(&en, Lang::En);
+        let alignment = self
+            .aligner
+            .align_with(&zh_side, &en_side, self.resources(None));
         AlignedDocument {
             zh,
             en,
@@ -101,6 +159,41 @@ impl Pipeline {
             en_side,
             alignment,
         }
+    }
+
+    fn resources<'a>(&'a self, learned: Option<&'a Lexicon>) -> Resources<'a> {
+        Resources {
+            dict: self.dict.as_deref(),
+            learned,
+        }
+    }
+
+    /// Align a batch of segmented document pairs as one run: a first pass
+    /// per document, then (when `relearn`) a lexicon learned from the
+    /// confident 1-1 beads of all of them, and a second pass with it.
+    /// Returns the documents in input order and the learned lexicon.
+    pub fn align_batch(
+        &self,
+        docs: Vec<(Vec<Segment>, Vec<Segment>)>,
+        relearn: bool,
+    ) -> (Vec<AlignedDocument>, Lexicon) {
+        let mut out: Vec<AlignedDocument> = docs
+            .into_iter()
+            .map(|(zh, en)| self.align_segments(zh, en))
+            .collect();
+        if !relearn {
+            return (out, Lexicon::default());
+        }
+        let lex = Lexicon::learn(
+            out.iter().map(|d| (&d.zh_side, &d.en_side, &d.alignment)),
+            LearnParams::default(),
+        );
+        for d in &mut out {
+            d.alignment =
+                self.aligner
+                    .align_with(&d.zh_side, &d.en_side, self.resources(Some(&lex)));
+        }
+        (out, lex)
     }
 
     /// Translation units for every bead of `doc`, one-sided ones included.

@@ -32,8 +32,8 @@ fn sco_fixture_strict_f1_floor() {
     let s = c.scores();
     eprintln!("SCO fixture:\n{s}");
     assert!(
-        s.strict.f1 >= 0.9,
-        "strict F1 {:.3} below 0.9\n{s}",
+        s.strict.f1 >= 0.95,
+        "strict F1 {:.3} below 0.95\n{s}",
         s.strict.f1
     );
 }

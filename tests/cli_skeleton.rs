@@ -143,3 +143,28 @@ fn unknown_output_extension_is_a_usage_error() {
     assert!(stderr(&out).contains("--format"));
     assert!(!env.path("x.docx").exists());
 }
+
+#[test]
+fn binary_alignment_of_the_fixture_scores_against_gold() {
+    use termalign::align::eval::{Counts, parse_beads};
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "align",
+        data("sco/zh.txt").to_str().unwrap(),
+        data("sco/en.txt").to_str().unwrap(),
+        "--format",
+        "beads",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Drop the confidence column: the gold format has two.
+    let pred_text: String = stdout(&out)
+        .lines()
+        .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join("\t") + "\n")
+        .collect();
+    let pred = parse_beads(&pred_text, "pred").unwrap();
+    let gold = parse_beads(&read(&data("sco/gold.tsv")), "gold.tsv").unwrap();
+    let mut c = Counts::default();
+    c.add(&gold, &pred);
+    let f1 = c.scores().strict.f1;
+    assert!(f1 >= 0.9, "strict F1 {f1:.3} < 0.9");
+}

@@ -1,11 +1,376 @@
-//! The search: a dynamic program over bead shapes that finds the cheapest
-//! path from (0, 0) to (n, m). It sees only a cost function.
+//! The search: a dynamic program over bead shapes inside a band around the
+//! diagonal, finding the cheapest path from (0, 0) to (n, m), plus a
+//! forward–backward pass that gives each bead of that path its posterior
+//! probability. It sees only a cost function.
+//!
+//! Time and memory are O((n + m) · w) for a band of half-width `w`; the
+//! caller widens the band when the path touches its edge
+//! ([`Path::touches_edge`]).
 
 use super::bead::BeadKind;
 
+/// The cells (i, j) the search may visit: for each row i (Chinese
+/// sentences consumed) a contiguous range of columns j (English sentences
+/// consumed) around the diagonal.
+#[derive(Debug, Clone)]
+pub struct Band {
+    n: usize,
+    m: usize,
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    /// Offset of row i's first cell in the flat arrays.
+    start: Vec<usize>,
+    cells: usize,
+}
+
+impl Band {
+    /// A band of half-width `w` around the straight line from (0, 0) to
+    /// (n, m). Rows overlap so that a path always exists.
+    ///
+    /// ```
+    /// use termalign::align::dp::Band;
+    /// let b = Band::new(100, 120, 5);
+    /// assert!(b.contains(50, 60) && !b.contains(50, 80));
+    /// assert!(b.cells() < 101 * 13);
+    /// ```
+    pub fn new(n: usize, m: usize, w: usize) -> Band {
+        let center = |i: usize| {
+            if n == 0 {
+                0
+            } else {
+                ((i as u128 * m as u128 + n as u128 / 2) / n as u128) as usize
+            }
+        };
+        let mut lo: Vec<usize> = (0..=n).map(|i| center(i).saturating_sub(w)).collect();
+        let mut hi: Vec<usize> = (0..=n).map(|i| (center(i) + w).min(m)).collect();
+        lo[0] = 0;
+        hi[n] = m;
+        // Consecutive rows must share a column (for 1-0 steps).
+        for i in 0..n {
+            if hi[i] < lo[i + 1] {
+                hi[i] = lo[i + 1];
+            }
+        }
+        let mut start = Vec::with_capacity(n + 2);
+        let mut cells = 0;
+        for i in 0..=n {
+            start.push(cells);
+            cells += hi[i] - lo[i] + 1;
+        }
+        start.push(cells);
+        Band {
+            n,
+            m,
+            lo,
+            hi,
+            start,
+            cells,
+        }
+    }
+
+    /// The full (n+1) × (m+1) matrix.
+    pub fn full(n: usize, m: usize) -> Band {
+        Band::new(n, m, n.max(m))
+    }
+
+    /// Number of cells.
+    pub fn cells(&self) -> usize {
+        self.cells
+    }
+
+    /// Chinese sentences.
+    pub fn n(&self) -> usize {
+        self.n
+    }
+
+    /// English sentences.
+    pub fn m(&self) -> usize {
+        self.m
+    }
+
+    /// True when the band spans the whole matrix.
+    pub fn is_full(&self) -> bool {
+        self.lo.iter().all(|&l| l == 0) && self.hi.iter().all(|&h| h == self.m)
+    }
+
+    /// The columns of row `i`.
+    pub fn row(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+        self.lo[i]..=self.hi[i]
+    }
+
+    /// True when (i, j) is in the band.
+    pub fn contains(&self, i: usize, j: usize) -> bool {
+        i <= self.n && j >= self.lo[i] && j <= self.hi[i]
+    }
+
+    /// Flat index of (i, j), if in the band.
+    pub fn index(&self, i: usize, j: usize) -> Option<usize> {
+        self.contains(i, j).then(|| self.start[i] + j - self.lo[i])
+    }
+
+    /// True when (i, j) lies on an edge of the band that is not an edge of
+    /// the matrix (a path there may have been cut off).
+    pub fn on_edge(&self, i: usize, j: usize) -> bool {
+        (j == self.lo[i] && self.lo[i] > 0) || (j == self.hi[i] && self.hi[i] < self.m)
+    }
+}
+
+/// The best path through a band.
+#[derive(Debug, Clone)]
+pub struct Path {
+    /// Beads as `(zh_start, en_start, kind index)`, in order.
+    pub beads: Vec<(usize, usize, usize)>,
+    /// Each bead's cost.
+    pub costs: Vec<f64>,
+    /// Each bead's posterior probability (forward–backward at the given
+    /// temperature), in [0, 1].
+    pub posteriors: Vec<f64>,
+    /// True when the path passes a band edge: a wider band might find a
+    /// better one.
+    pub touches_edge: bool,
+}
+
+/// Row-normalised log-domain values stored as f32: each row keeps an f64
+/// offset, so long documents keep full precision at 4 bytes a cell.
+struct RowStore {
+    vals: Vec<f32>,
+    offset: Vec<f64>,
+}
+
+impl RowStore {
+    fn new(band: &Band) -> RowStore {
+        RowStore {
+            vals: vec![f32::NEG_INFINITY; band.cells],
+            offset: vec![0.0; band.n + 1],
+        }
+    }
+
+    fn get(&self, band: &Band, i: usize, j: usize) -> f64 {
+        match band.index(i, j) {
+            Some(k) if self.vals[k].is_finite() => self.offset[i] + f64::from(self.vals[k]),
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
+    /// Store row `i` from f64 values (one per column of the row).
+    fn set_row(&mut self, band: &Band, i: usize, row: &[f64]) {
+        let off = row
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(f64::NEG_INFINITY, f64::max);
+        let off = if off.is_finite() { off } else { 0.0 };
+        self.offset[i] = off;
+        let s = band.start[i];
+        for (k, v) in row.iter().enumerate() {
+            self.vals[s + k] = if v.is_finite() {
+                (v - off) as f32
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
+    }
+}
+
+fn log_add(a: f64, b: f64) -> f64 {
+    if a == f64::NEG_INFINITY {
+        return b;
+    }
+    if b == f64::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
+}
+
+/// Viterbi and forward–backward over `band`. `cost(i, j, k)` is the cost
+/// of a bead of kind `kinds[k]` ending at (i, j) (infinite = forbidden);
+/// `temperature` scales costs into log-probabilities for the posteriors.
+/// Ties are broken by kind order, so the result is deterministic.
+///
+/// # Panics
+/// When no path exists (1-0 and 0-1 beads must be among `kinds` with
+/// finite cost).
+pub fn search_band(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: f64,
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
+    search_band_with(band, kinds, Some(temperature), cost)
+}
+
+/// [`search_band`], with the forward–backward pass optional: without a
+/// temperature the posteriors are all 1 (a first pass that only needs the
+/// path runs about twice as fast).
+pub fn search_band_with(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: Option<f64>,
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
+    let want_posteriors = temperature.is_some();
+    let temperature = temperature.unwrap_or(1.0);
+    let (n, m) = (band.n, band.m);
+    let t = temperature.max(1e-9);
+    // Viterbi scores are stored negated (higher = better) so RowStore's
+    // max-offset normalisation serves both passes.
+    let mut best = RowStore::new(band);
+    let mut alpha = if want_posteriors {
+        RowStore::new(band)
+    } else {
+        RowStore {
+            vals: Vec::new(),
+            offset: Vec::new(),
+        }
+    };
+    let mut back = vec![u8::MAX; band.cells];
+    let mut row_best = Vec::new();
+    let mut row_alpha = Vec::new();
+    for i in 0..=n {
+        row_best.clear();
+        row_alpha.clear();
+        for j in band.row(i) {
+            if i == 0 && j == 0 {
+                row_best.push(0.0);
+                row_alpha.push(0.0);
+                continue;
+            }
+            let mut b = f64::NEG_INFINITY;
+            let mut arg = u8::MAX;
+            let mut a = f64::NEG_INFINITY;
+            for (k, kind) in kinds.iter().enumerate() {
+                if kind.zh > i || kind.en > j {
+                    continue;
+                }
+                let (pi, pj) = (i - kind.zh, j - kind.en);
+                let prev = if pi == i {
+                    // Same row: read what this pass has just written.
+                    match pj.checked_sub(band.lo[i]) {
+                        Some(c) if c < row_best.len() => (row_best[c], row_alpha[c]),
+                        _ => (f64::NEG_INFINITY, f64::NEG_INFINITY),
+                    }
+                } else if want_posteriors {
+                    (best.get(band, pi, pj), alpha.get(band, pi, pj))
+                } else {
+                    (best.get(band, pi, pj), 0.0)
+                };
+                if prev.0 == f64::NEG_INFINITY {
+                    continue;
+                }
+                let c = cost(i, j, k);
+                if !c.is_finite() {
+                    continue;
+                }
+                if prev.0 - c > b {
+                    b = prev.0 - c;
+                    arg = k as u8;
+                }
+                if want_posteriors {
+                    a = log_add(a, prev.1 - c / t);
+                }
+            }
+            row_best.push(b);
+            row_alpha.push(a);
+            if let Some(x) = band.index(i, j) {
+                back[x] = arg;
+            }
+        }
+        best.set_row(band, i, &row_best);
+        if want_posteriors {
+            alpha.set_row(band, i, &row_alpha);
+        }
+    }
+    let total = best.get(band, n, m);
+    assert!(
+        total > f64::NEG_INFINITY,
+        "no path: 1-0 and 0-1 beads must be allowed"
+    );
+    // Backtrace.
+    let mut beads = Vec::new();
+    let mut costs = Vec::new();
+    let mut touches_edge = false;
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        touches_edge |= band.on_edge(i, j);
+        let k = back[band.index(i, j).expect("path stays in band")] as usize;
+        let kind = kinds[k];
+        let (pi, pj) = (i - kind.zh, j - kind.en);
+        beads.push((pi, pj, k));
+        costs.push(best.get(band, pi, pj) - best.get(band, i, j));
+        i = pi;
+        j = pj;
+    }
+    beads.reverse();
+    costs.reverse();
+    if !want_posteriors {
+        return Path {
+            posteriors: vec![1.0; beads.len()],
+            beads,
+            costs,
+            touches_edge,
+        };
+    }
+    // Backward pass: beta(i, j) = log-sum over paths from (i, j) to (n, m).
+    let mut beta = RowStore::new(band);
+    let mut row_beta: Vec<f64> = Vec::new();
+    for i in (0..=n).rev() {
+        row_beta.clear();
+        let cols: Vec<usize> = band.row(i).collect();
+        row_beta.resize(cols.len(), f64::NEG_INFINITY);
+        for (c, &j) in cols.iter().enumerate().rev() {
+            if i == n && j == m {
+                row_beta[c] = 0.0;
+                continue;
+            }
+            let mut acc = f64::NEG_INFINITY;
+            for (k, kind) in kinds.iter().enumerate() {
+                let (ni, nj) = (i + kind.zh, j + kind.en);
+                if ni > n || nj > m {
+                    continue;
+                }
+                let next = if ni == i {
+                    match nj.checked_sub(band.lo[i]) {
+                        Some(cc) if cc < row_beta.len() => row_beta[cc],
+                        _ => f64::NEG_INFINITY,
+                    }
+                } else {
+                    beta.get(band, ni, nj)
+                };
+                if next == f64::NEG_INFINITY {
+                    continue;
+                }
+                let cst = cost(ni, nj, k);
+                if cst.is_finite() {
+                    acc = log_add(acc, next - cst / t);
+                }
+            }
+            row_beta[c] = acc;
+        }
+        beta.set_row(band, i, &row_beta);
+    }
+    let z = alpha.get(band, n, m);
+    let posteriors = beads
+        .iter()
+        .zip(&costs)
+        .map(|(&(pi, pj, k), &c)| {
+            let kind = kinds[k];
+            let lp =
+                alpha.get(band, pi, pj) - c / t + beta.get(band, pi + kind.zh, pj + kind.en) - z;
+            lp.exp().clamp(0.0, 1.0)
+        })
+        .collect();
+    Path {
+        beads,
+        costs,
+        posteriors,
+        touches_edge,
+    }
+}
+
 /// The cheapest sequence of bead shapes covering `n` × `m` sentences, given
-/// `cost(i, j, kind)` for a bead ending at (i, j). Returns the beads as
-/// `(zh_start, en_start, kind, cost)`.
+/// `cost(i, j, kind)` for a bead ending at (i, j), over the full matrix.
+/// Returns the beads as `(zh_start, en_start, kind, cost)`.
 ///
 /// ```
 /// use termalign::align::{BeadKind, dp::search};
@@ -19,47 +384,86 @@ pub fn search(
     kinds: &[BeadKind],
     cost: impl Fn(usize, usize, BeadKind) -> f64,
 ) -> Vec<(usize, usize, BeadKind, f64)> {
-    let width = m + 1;
-    let mut best = vec![f64::INFINITY; (n + 1) * width];
-    let mut back = vec![u8::MAX; (n + 1) * width];
-    best[0] = 0.0;
-    for i in 0..=n {
-        for j in 0..=m {
-            if i == 0 && j == 0 {
-                continue;
+    let band = Band::full(n, m);
+    let p = search_band(&band, kinds, 1.0, |i, j, k| cost(i, j, kinds[k]));
+    p.beads
+        .iter()
+        .zip(&p.costs)
+        .map(|(&(i, j, k), &c)| (i, j, kinds[k], c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [BeadKind; 5] = [
+        BeadKind::new(1, 1),
+        BeadKind::new(1, 0),
+        BeadKind::new(0, 1),
+        BeadKind::new(2, 1),
+        BeadKind::new(1, 2),
+    ];
+
+    #[test]
+    fn band_rows_connect() {
+        for (n, m, w) in [(1, 50, 2), (50, 1, 2), (10, 10, 0), (0, 5, 1), (5, 0, 1)] {
+            let b = Band::new(n, m, w);
+            assert!(b.contains(0, 0) && b.contains(n, m), "{n} {m} {w}");
+            for i in 0..n {
+                assert!(b.hi[i] >= b.lo[i + 1], "{n} {m} {w} row {i}");
             }
-            let mut b = f64::INFINITY;
-            let mut arg = u8::MAX;
-            for (k, kind) in kinds.iter().enumerate() {
-                if kind.zh > i || kind.en > j {
-                    continue;
-                }
-                let prev = best[(i - kind.zh) * width + (j - kind.en)];
-                if !prev.is_finite() {
-                    continue;
-                }
-                let c = prev + cost(i, j, *kind);
-                if c < b {
-                    b = c;
-                    arg = k as u8;
-                }
-            }
-            best[i * width + j] = b;
-            back[i * width + j] = arg;
         }
     }
-    let mut path = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let k = back[i * width + j];
-        assert!(k != u8::MAX, "no path: 1-0 and 0-1 beads must be allowed");
-        let kind = kinds[k as usize];
-        let (pi, pj) = (i - kind.zh, j - kind.en);
-        let c = best[i * width + j] - best[pi * width + pj];
-        path.push((pi, pj, kind, c));
-        i = pi;
-        j = pj;
+
+    #[test]
+    fn banded_equals_full_when_path_is_inside() {
+        // Cost favours the diagonal; a band of 3 holds it.
+        let cost = |i: usize, j: usize, k: usize| {
+            let d = (i as f64 - j as f64).abs();
+            [0.0, 3.0, 3.0, 1.5, 1.5][k] + d
+        };
+        let full = search_band(&Band::full(30, 30), &KINDS, 1.0, cost);
+        let band = search_band(&Band::new(30, 30, 3), &KINDS, 1.0, cost);
+        assert_eq!(full.beads, band.beads);
+        assert!(!band.touches_edge);
     }
-    path.reverse();
-    path
+
+    #[test]
+    fn narrow_band_reports_edge() {
+        // The best path wants to skip 6 English sentences at the start.
+        let cost = |i: usize, j: usize, k: usize| {
+            if k == 0 && j == i + 6 {
+                0.0
+            } else {
+                [5.0, 1.0, 1.0, 5.0, 5.0][k]
+            }
+        };
+        let p = search_band(&Band::new(20, 26, 1), &KINDS, 1.0, cost);
+        assert!(p.touches_edge);
+        let p = search_band(&Band::new(20, 26, 12), &KINDS, 1.0, cost);
+        assert!(!p.touches_edge);
+        assert_eq!(p.beads.iter().filter(|b| b.2 == 0).count(), 20);
+    }
+
+    #[test]
+    fn posteriors_are_probabilities_and_sharp_when_clear() {
+        let cost = |_: usize, _: usize, k: usize| [0.0, 8.0, 8.0, 8.0, 8.0][k];
+        let p = search_band(&Band::full(5, 5), &KINDS, 1.0, cost);
+        assert_eq!(p.beads.len(), 5);
+        assert!(
+            p.posteriors.iter().all(|&q| q > 0.95 && q <= 1.0),
+            "{:?}",
+            p.posteriors
+        );
+        // Two equally good explanations: about one half each.
+        // Three equally good explanations of 2 × 1: about a third each.
+        let flat = |_: usize, _: usize, k: usize| [0.0, 1.0, 9.0, 1.0, 9.0][k];
+        let p = search_band(&Band::full(2, 1), &KINDS, 1.0, flat);
+        assert!(
+            p.posteriors.iter().all(|&q| (q - 1.0 / 3.0).abs() < 0.02),
+            "{:?}",
+            p.posteriors
+        );
+    }
 }

@@ -8,12 +8,17 @@ pub mod bead;
 pub mod dp;
 pub mod eval;
 pub mod features;
+pub mod lexicon;
 pub mod score;
 
 pub use bead::{Alignment, Bead, BeadKind};
 pub use features::{SentenceFeatures, Side};
+pub use lexicon::Lexicon;
 pub use score::ScoreParams;
 
+use std::ops::Range;
+
+use crate::dict::Dictionary;
 use score::Scorer;
 
 /// A configured aligner. Reusable and `Sync`.
@@ -59,45 +64,157 @@ impl AlignerBuilder {
 }
 
 impl Aligner {
-    /// Align two sides. Every sentence of both ends up in exactly one bead.
+    /// The scoring parameters.
+    pub fn params(&self) -> &ScoreParams {
+        &self.params
+    }
+
+    /// Align two sides with length, terms, numbers and whatever lexical
+    /// words the sides carry (Latin tokens only, without a dictionary).
+    /// Every sentence of both ends up in exactly one bead.
     pub fn align(&self, zh: &Side, en: &Side) -> Alignment {
-        let scorer = Scorer::new(&self.params, zh, en);
-        let kinds: Vec<BeadKind> = scorer.beads().iter().map(|&(k, _)| k).collect();
-        let prior = |k: BeadKind| {
-            scorer
-                .beads()
-                .iter()
-                .find(|&&(b, _)| b == k)
-                .map(|&(_, c)| c)
-                .unwrap_or(f64::INFINITY)
-        };
-        let skip_zh = prior(BeadKind::new(1, 0));
-        let skip_en = prior(BeadKind::new(0, 1));
-        let path = dp::search(zh.len(), en.len(), &kinds, |i, j, k| {
-            scorer.cost(i - k.zh..i, j - k.en..j, prior(k))
-        });
-        let beads = path
-            .into_iter()
-            .map(|(i, j, kind, cost)| {
-                let pair = kind.zh > 0 && kind.en > 0;
-                // Margin over leaving every sentence of the bead unaligned.
-                let skip = kind.zh as f64 * skip_zh + kind.en as f64 * skip_en;
-                let confidence = if pair {
-                    logistic(skip - cost - 4.0)
-                } else {
-                    0.5
-                };
-                Bead {
-                    zh: i..i + kind.zh,
-                    en: j..j + kind.en,
-                    confidence,
-                }
-            })
-            .collect();
+        self.align_with(zh, en, Resources::default())
+    }
+
+    /// Align two sides using a dictionary and/or a learned lexicon.
+    pub fn align_with(&self, zh: &Side, en: &Side, res: Resources) -> Alignment {
+        let mut beads = Vec::new();
+        for (zr, er) in article_blocks(zh, en) {
+            let block = self.align_block(&zh.sentences[zr.clone()], &en.sentences[er.clone()], res);
+            beads.extend(block.into_iter().map(|b| Bead {
+                zh: b.zh.start + zr.start..b.zh.end + zr.start,
+                en: b.en.start + er.start..b.en.end + er.start,
+                confidence: b.confidence,
+            }));
+        }
         Alignment { beads }
+    }
+
+    fn align_block(
+        &self,
+        zh: &[SentenceFeatures],
+        en: &[SentenceFeatures],
+        res: Resources,
+    ) -> Vec<Bead> {
+        let p = &self.params;
+        if zh.is_empty() || en.is_empty() {
+            // Nothing to pair: every sentence stands alone, certainly.
+            return (0..zh.len())
+                .map(|i| Bead {
+                    zh: i..i + 1,
+                    en: 0..0,
+                    confidence: 1.0,
+                })
+                .chain((0..en.len()).map(|j| Bead {
+                    zh: zh.len()..zh.len(),
+                    en: j..j + 1,
+                    confidence: 1.0,
+                }))
+                .collect();
+        }
+        let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
+        let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
+        let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
+        let mut band_w = p.band.max(1);
+        let mut band: Option<dp::Band> = None;
+        // Bead costs less their prior, cached across the passes when the
+        // band is small enough (the cache is O(cells · kinds) too, but a
+        // large constant: huge documents recompute instead).
+        let mut cache: Vec<f32> = Vec::new();
+        let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
+            let b = dp::Band::new(zh.len(), en.len(), *band_w);
+            if band.as_ref().is_none_or(|old| old.cells() != b.cells()) {
+                scorer.prepare(&b);
+                cache.clear();
+                if b.cells() * kinds.len() <= COST_CACHE_LIMIT {
+                    cache.resize(b.cells() * kinds.len(), f32::NAN);
+                }
+                band = Some(b.clone());
+            }
+            let t = last.then_some(p.temperature);
+            let cached = !cache.is_empty();
+            let cache_cell = std::cell::RefCell::new(&mut cache);
+            let path = dp::search_band_with(&b, &kinds, t, |i, j, k| {
+                if !cached {
+                    return scorer.cost(i, j, kinds[k], priors[k]);
+                }
+                let x = b.index(i, j).expect("in band") * kinds.len() + k;
+                let mut c = cache_cell.borrow_mut();
+                let mut v = c[x];
+                if v.is_nan() {
+                    v = scorer.cost(i, j, kinds[k], 0.0) as f32;
+                    c[x] = v;
+                }
+                f64::from(v) + priors[k]
+            });
+            if !path.touches_edge || b.is_full() {
+                return path;
+            }
+            *band_w *= 2;
+        };
+        let mut path = run(&priors, &mut band_w, !p.estimate_priors);
+        if p.estimate_priors {
+            priors = estimate_priors(&p.beads, &path, p.prior_strength);
+            path = run(&priors, &mut band_w, true);
+        }
+        path.beads
+            .iter()
+            .zip(&path.posteriors)
+            .map(|(&(i, j, k), &q)| Bead {
+                zh: i..i + kinds[k].zh,
+                en: j..j + kinds[k].en,
+                confidence: q,
+            })
+            .collect()
     }
 }
 
-fn logistic(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
+/// Largest cost cache (entries of 4 bytes) kept across passes.
+const COST_CACHE_LIMIT: usize = 1 << 24;
+
+/// What the aligner may use besides the sides' own features.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Resources<'a> {
+    /// The general bilingual dictionary the Chinese words were looked up in.
+    pub dict: Option<&'a Dictionary>,
+    /// A lexicon learned from a first pass over the run.
+    pub learned: Option<&'a Lexicon>,
+}
+
+/// Bead-shape costs re-estimated from a first-pass path: counts smoothed
+/// towards the starting priors with `strength` pseudo-counts (one EM step).
+fn estimate_priors(start: &[(BeadKind, f64)], path: &dp::Path, strength: f64) -> Vec<f64> {
+    let mut counts = vec![0.0; start.len()];
+    for &(_, _, k) in &path.beads {
+        counts[k] += 1.0;
+    }
+    let total: f64 = counts.iter().sum::<f64>() + strength;
+    let z: f64 = start.iter().map(|&(_, c)| (-c).exp()).sum();
+    start
+        .iter()
+        .zip(&counts)
+        .map(|(&(_, c), &n)| -((n + strength * (-c).exp() / z) / total).ln())
+        .collect()
+}
+
+/// Hard anchors at article boundaries: when both sides hold the same number
+/// of articles, article k aligns with article k only. Otherwise one block
+/// (beads still never cross an article boundary).
+fn article_blocks(zh: &Side, en: &Side) -> Vec<(Range<usize>, Range<usize>)> {
+    let runs = |s: &Side| -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (i, f) in s.sentences.iter().enumerate() {
+            match out.last_mut() {
+                Some(r) if s.sentences[r.start].article == f.article => r.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    };
+    let (za, ea) = (runs(zh), runs(en));
+    if za.len() == ea.len() && za.len() > 1 {
+        za.into_iter().zip(ea).collect()
+    } else {
+        vec![(0..zh.len(), 0..en.len())]
+    }
 }

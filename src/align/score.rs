@@ -1,89 +1,250 @@
-//! The cost of a bead: a bead-shape prior, a Gale–Church length term and
-//! anchor evidence (glossary terms and numbers found on both sides). Every
-//! piece is a pure function of features; the search in [`super::dp`] knows
-//! nothing of what the cost means.
+//! The cost of a bead: −log prior of its shape, plus a Gale–Church length
+//! term, minus rewards for shared evidence (dictionary and learned word
+//! translations, glossary terms, numbers, quotes). Every piece is a small
+//! pure function; the search in [`super::dp`] knows nothing of what the
+//! cost means.
+//!
+//! Evidence between one Chinese and one English sentence is computed once
+//! per cell of the search band ([`Scorer::prepare`]); a bead of several
+//! sentences sums its pairs, so a bead costs O(a·b) additions, not a set
+//! intersection.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use super::bead::BeadKind;
-use super::features::{SentenceFeatures, Side};
+use super::dp::Band;
+use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
+use super::lexicon::Lexicon;
+use crate::dict::Dictionary;
 use crate::glossary::EntryId;
 
-/// Tunable weights of the cost function.
+/// Tunable weights of the cost function and the search.
 #[derive(Debug, Clone)]
 pub struct ScoreParams {
-    /// Bead shapes the search may use, each with its cost (−log prior).
+    /// Bead shapes the search may use, each with its starting cost
+    /// (−log prior); re-estimated per document when `estimate_priors`.
     pub beads: Vec<(BeadKind, f64)>,
+    /// Re-estimate bead priors from a first pass over each document pair.
+    pub estimate_priors: bool,
+    /// Pseudo-count of the starting priors when re-estimating.
+    pub prior_strength: f64,
     /// Weight of the length term.
     pub length_weight: f64,
     /// Variance of English length per Chinese char (Gale–Church `s²`),
     /// relative to the document's length ratio.
     pub length_variance: f64,
-    /// Bonus for glossary terms shared by both sides (rarity-weighted Dice).
+    /// Reward for lexical similarity (idf-weighted Dice of words matched
+    /// through the dictionary, learned lexicon and Latin tokens).
+    pub lexical_weight: f64,
+    /// The lexical reward grows with bead size as ((a + b) / 2)^this, so a
+    /// wide bead is not cheaper than the narrow beads it replaces.
+    pub size_exponent: f64,
+    /// Reward for glossary terms shared by both sides (rarity-weighted Dice).
     pub term_weight: f64,
-    /// Bonus for numbers shared by both sides; capped, so numbers alone
+    /// Reward for numbers shared by both sides; capped, so numbers alone
     /// cannot pull a bead across the diagonal.
     pub number_weight: f64,
+    /// Reward when both sides hold a quoted or titled span.
+    pub quote_weight: f64,
+    /// Cost of a bead whose sentences straddle a paragraph break on one
+    /// side only (soft evidence).
+    pub paragraph_penalty: f64,
+    /// Half-width of the initial search band, in sentences.
+    pub band: usize,
+    /// Temperature of the posterior (confidence) computation.
+    pub temperature: f64,
 }
+
+/// Bead-shape probabilities the search starts from: symmetric, not tuned on
+/// one genre (the per-document re-estimation adapts them).
+pub const DEFAULT_PRIORS: &[(usize, usize, f64)] = &[
+    (1, 1, 0.60),
+    (1, 2, 0.10),
+    (2, 1, 0.10),
+    (1, 0, 0.02),
+    (0, 1, 0.02),
+    (2, 2, 0.03),
+    (1, 3, 0.04),
+    (3, 1, 0.04),
+    (1, 4, 0.01),
+    (4, 1, 0.01),
+];
 
 impl Default for ScoreParams {
     fn default() -> ScoreParams {
         ScoreParams {
-            beads: vec![
-                (BeadKind::new(1, 1), 0.0),
-                (BeadKind::new(1, 0), 4.5),
-                (BeadKind::new(0, 1), 4.5),
-                (BeadKind::new(2, 1), 2.3),
-                (BeadKind::new(1, 2), 2.3),
-            ],
-            length_weight: 1.0,
+            beads: DEFAULT_PRIORS
+                .iter()
+                .map(|&(a, b, p)| (BeadKind::new(a, b), -f64::ln(p)))
+                .collect(),
+            estimate_priors: true,
+            prior_strength: 20.0,
+            length_weight: 0.7,
             length_variance: 6.8,
+            lexical_weight: 12.0,
+            size_exponent: 0.5,
             term_weight: 4.0,
             number_weight: 2.0,
+            quote_weight: 0.75,
+            paragraph_penalty: 1.0,
+            band: 48,
+            temperature: 1.0,
         }
     }
 }
 
-/// Scores beads of one document pair.
+/// Per-pair evidence stored in the band: which words of each sentence
+/// found a translation in the other (the first 64 words of a sentence; a
+/// bead ORs the masks, so no word counts twice), plus glossary-term and
+/// number matches (sparse, kept apart).
+#[derive(Debug, Clone, Copy, Default)]
+struct Pair {
+    zmask: u64,
+    emask: u64,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Sparse {
+    term: f32,
+    num: f32,
+}
+
+/// Scores beads of one document pair (or one article pair).
 pub struct Scorer<'a> {
     params: &'a ScoreParams,
-    zh: &'a Side,
-    en: &'a Side,
+    zh: &'a [SentenceFeatures],
+    en: &'a [SentenceFeatures],
+    dict: Option<&'a Dictionary>,
+    learned: Option<&'a Lexicon>,
     /// English chars per Chinese char, estimated from this document pair.
     ratio: f64,
-    /// Rarity weight of each entry: a term seen once in the document is a
-    /// strong anchor, one seen in every sentence is none.
+    /// Rarity weight of each glossary entry.
     term_weights: HashMap<EntryId, f64>,
+    /// idf weight of each word of each sentence (parallel to `words`).
+    zw: Vec<Vec<f32>>,
+    ew: Vec<Vec<f32>>,
+    /// Prefix sums of per-sentence totals: chars, lexical, terms, numbers.
+    zp: Prefix,
+    ep: Prefix,
+    pairs: Vec<Pair>,
+    /// Per Chinese sentence: English sentences sharing a term or number.
+    sparse: Vec<Vec<(u32, Sparse)>>,
+    band: Option<Band>,
+    has_paragraphs: bool,
+    /// Lexical reward scale by bead size (a + b), precomputed.
+    size: [f64; 16],
+}
+
+#[derive(Default)]
+struct Prefix {
+    chars: Vec<f64>,
+    lex: Vec<f64>,
+    term: Vec<f64>,
+    num: Vec<f64>,
+}
+
+impl Prefix {
+    fn push(&mut self, chars: f64, lex: f64, term: f64, num: f64) {
+        let last = |v: &Vec<f64>| v.last().copied().unwrap_or(0.0);
+        if self.chars.is_empty() {
+            self.chars.push(0.0);
+            self.lex.push(0.0);
+            self.term.push(0.0);
+            self.num.push(0.0);
+        }
+        self.chars.push(last(&self.chars) + chars);
+        self.lex.push(last(&self.lex) + lex);
+        self.term.push(last(&self.term) + term);
+        self.num.push(last(&self.num) + num);
+    }
+    fn range(v: &[f64], a: usize, b: usize) -> f64 {
+        if v.is_empty() { 0.0 } else { v[b] - v[a] }
+    }
+}
+
+fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
+    let d = df.get(&k).copied().unwrap_or(1) as f32;
+    ((n as f32 + 1.0) / d).ln().max(0.05)
 }
 
 impl<'a> Scorer<'a> {
     /// Prepare a scorer for one document pair.
-    pub fn new(params: &'a ScoreParams, zh: &'a Side, en: &'a Side) -> Scorer<'a> {
-        let total = |s: &Side| s.sentences.iter().map(|f| f.chars).sum::<usize>();
+    pub fn new(
+        params: &'a ScoreParams,
+        zh: &'a [SentenceFeatures],
+        en: &'a [SentenceFeatures],
+        dict: Option<&'a Dictionary>,
+        learned: Option<&'a Lexicon>,
+    ) -> Scorer<'a> {
+        let total = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
         let ratio = length_ratio(total(zh), total(en));
         let mut counts: HashMap<EntryId, usize> = HashMap::new();
-        for f in &zh.sentences {
+        for f in zh {
             for &t in &f.terms {
                 *counts.entry(t).or_default() += 1;
             }
         }
-        let term_weights = counts
+        let term_weights: HashMap<EntryId, f64> = counts
             .into_iter()
             .map(|(t, n)| (t, 1.0 / (n as f64).sqrt()))
             .collect();
+        let weights = |side: &[SentenceFeatures]| -> Vec<Vec<f32>> {
+            let mut df: HashMap<u64, u32> = HashMap::new();
+            for f in side {
+                for w in &f.words {
+                    *df.entry(w.key).or_default() += 1;
+                }
+            }
+            side.iter()
+                .map(|f| {
+                    f.words
+                        .iter()
+                        .map(|w| idf(&df, side.len(), w.key))
+                        .collect()
+                })
+                .collect()
+        };
+        let zw = weights(zh);
+        let ew = weights(en);
+        let tw = |t: &EntryId| term_weights.get(t).copied().unwrap_or(1.0);
+        let mut zp = Prefix::default();
+        for (f, w) in zh.iter().zip(&zw) {
+            zp.push(
+                f.chars as f64,
+                w.iter().map(|&x| f64::from(x)).sum(),
+                f.terms.iter().map(tw).sum(),
+                f.numbers.len() as f64,
+            );
+        }
+        let mut ep = Prefix::default();
+        for (f, w) in en.iter().zip(&ew) {
+            ep.push(
+                f.chars as f64,
+                w.iter().map(|&x| f64::from(x)).sum(),
+                f.terms.iter().map(tw).sum(),
+                f.numbers.len() as f64,
+            );
+        }
+        let has_paragraphs = zh.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
+            || en.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
         Scorer {
             params,
             zh,
             en,
+            dict,
+            learned,
             ratio,
             term_weights,
+            zw,
+            ew,
+            zp,
+            ep,
+            pairs: Vec::new(),
+            sparse: Vec::new(),
+            band: None,
+            has_paragraphs,
+            size: std::array::from_fn(|n| (n as f64 / 2.0).powf(params.size_exponent)),
         }
-    }
-
-    /// The bead shapes and their prior costs.
-    pub fn beads(&self) -> &[(BeadKind, f64)] {
-        &self.params.beads
     }
 
     /// The English:Chinese length ratio in use.
@@ -91,11 +252,120 @@ impl<'a> Scorer<'a> {
         self.ratio
     }
 
-    /// Cost of aligning `zh` sentences with `en` sentences (lower is
-    /// better); `prior` is the bead shape's cost.
-    pub fn cost(&self, zh: Range<usize>, en: Range<usize>, prior: f64) -> f64 {
-        let zs = &self.zh.sentences[zh];
-        let es = &self.en.sentences[en];
+    /// Compute the evidence of every sentence pair a bead ending in `band`
+    /// can use. Call before [`Scorer::cost`] for that band.
+    pub fn prepare(&mut self, band: &Band) {
+        let mut pairs = vec![Pair::default(); band.cells()];
+        for i in 1..=band.n() {
+            for j in band.row(i) {
+                if j == 0 {
+                    continue;
+                }
+                if let Some(x) = band.index(i, j) {
+                    pairs[x] = self.pair_evidence(i - 1, j - 1);
+                }
+            }
+        }
+        self.pairs = pairs;
+        // Terms and numbers: sparse, so every sentence pair of the document
+        // that shares one is kept (a few per sentence).
+        self.sparse = vec![Vec::new(); self.zh.len()];
+        let mut by_term: HashMap<EntryId, Vec<u32>> = HashMap::new();
+        let mut by_num: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (j, e) in self.en.iter().enumerate() {
+            for t in &e.terms {
+                by_term.entry(*t).or_default().push(j as u32);
+            }
+            for n in &e.numbers {
+                let v = by_num.entry(n.as_str()).or_default();
+                if v.last() != Some(&(j as u32)) {
+                    v.push(j as u32);
+                }
+            }
+        }
+        for (i, z) in self.zh.iter().enumerate() {
+            let mut js: Vec<u32> = Vec::new();
+            for t in &z.terms {
+                js.extend(by_term.get(t).into_iter().flatten());
+            }
+            for n in &z.numbers {
+                js.extend(by_num.get(n.as_str()).into_iter().flatten());
+            }
+            js.sort_unstable();
+            js.dedup();
+            for j in js {
+                let s = self.sparse_evidence(i, j as usize);
+                self.sparse[i].push((j, s));
+            }
+        }
+        self.band = Some(band.clone());
+    }
+
+    fn pair(&self, i: usize, j: usize) -> Pair {
+        match self.band.as_ref().and_then(|b| b.index(i + 1, j + 1)) {
+            Some(x) => self.pairs[x],
+            None => self.pair_evidence(i, j),
+        }
+    }
+
+    /// Which words of Chinese sentence `i` and English sentence `j` found
+    /// a translation in the other.
+    fn pair_evidence(&self, i: usize, j: usize) -> Pair {
+        let (z, e) = (&self.zh[i], &self.en[j]);
+        let (zmask, emask) = lexical_masks(&z.words, &e.words, |w, f| self.glosses(w, f));
+        Pair { zmask, emask }
+    }
+
+    /// Glossary terms and numbers shared by sentences `i` and `j`.
+    fn sparse_evidence(&self, i: usize, j: usize) -> Sparse {
+        let (z, e) = (&self.zh[i], &self.en[j]);
+        let mut term = 0.0;
+        for t in &z.terms {
+            if e.terms.binary_search(t).is_ok() {
+                term += 2.0 * self.term_weights.get(t).copied().unwrap_or(1.0);
+            }
+        }
+        let mut num = 0.0;
+        let mut used = [false; 64];
+        for n in &z.numbers {
+            if let Some(k) = (0..e.numbers.len().min(64)).find(|&k| !used[k] && e.numbers[k] == *n)
+            {
+                used[k] = true;
+                num += 2.0;
+            }
+        }
+        Sparse {
+            term: term as f32,
+            num,
+        }
+    }
+
+    /// Call `f` with each English stem word `w` may translate to.
+    fn glosses(&self, w: &Word, f: &mut dyn FnMut(u64)) {
+        match w.entry {
+            IDENTITY => f(w.key),
+            NO_ENTRY => {}
+            id => {
+                if let Some(d) = self.dict {
+                    for &g in d.entry(id) {
+                        f(g);
+                    }
+                }
+            }
+        }
+        if let Some(l) = self.learned {
+            for &g in l.get(w.key) {
+                f(g);
+            }
+        }
+    }
+
+    /// Cost of the bead of shape `kind` ending at (i, j), with prior cost
+    /// `prior` (lower is better; infinite = forbidden).
+    pub fn cost(&self, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
+        let (i0, j0) = (i - kind.zh, j - kind.en);
+        let zs = &self.zh[i0..i];
+        let es = &self.en[j0..j];
         if crosses_article(zs) || crosses_article(es) {
             return f64::INFINITY;
         }
@@ -103,31 +373,118 @@ impl<'a> Scorer<'a> {
         if zs.is_empty() || es.is_empty() {
             return cost;
         }
-        if zs.iter().any(|f| f.is_title) != es.iter().any(|f| f.is_title) {
-            cost += 6.0;
+        // Titles align with titles only (hard anchor).
+        let zt = zs.iter().any(|f| f.is_title);
+        let et = es.iter().any(|f| f.is_title);
+        if zt != et || (zt && (zs.iter().any(|f| !f.is_title) || es.iter().any(|f| !f.is_title))) {
+            return f64::INFINITY;
         }
-        let lz: usize = zs.iter().map(|f| f.chars).sum();
-        let le: usize = es.iter().map(|f| f.chars).sum();
-        cost += self.params.length_weight
-            * length_cost(
-                lz as f64,
-                le as f64,
-                self.ratio,
-                self.params.length_variance,
-            );
-        let zt: Vec<EntryId> = zs.iter().flat_map(|f| f.terms.iter().copied()).collect();
-        let et: Vec<EntryId> = es.iter().flat_map(|f| f.terms.iter().copied()).collect();
-        let w = |t: &EntryId| self.term_weights.get(t).copied().unwrap_or(1.0);
-        cost -= self.params.term_weight * weighted_dice(&zt, &et, w);
-        let zn: Vec<&String> = zs.iter().flat_map(|f| f.numbers.iter()).collect();
-        let en_: Vec<&String> = es.iter().flat_map(|f| f.numbers.iter()).collect();
-        cost -= self.params.number_weight * weighted_dice(&zn, &en_, |_| 1.0);
+        if self.has_paragraphs && (crosses_paragraph(zs) != crosses_paragraph(es)) {
+            cost += self.params.paragraph_penalty;
+        }
+        let p = self.params;
+        let lz = Prefix::range(&self.zp.chars, i0, i);
+        let le = Prefix::range(&self.ep.chars, j0, j);
+        cost += p.length_weight * length_cost(lz, le, self.ratio, p.length_variance);
+        let mut zm = [0u64; 4];
+        let mut em = [0u64; 4];
+        let mut sum = Sparse::default();
+        for a in i0..i {
+            for b in j0..j {
+                let q = self.pair(a, b);
+                zm[a - i0] |= q.zmask;
+                em[b - j0] |= q.emask;
+            }
+            for (b, s) in &self.sparse[a] {
+                if (j0..j).contains(&(*b as usize)) {
+                    sum.term += s.term;
+                    sum.num += s.num;
+                }
+            }
+        }
+        let mut lex = 0.0f64;
+        for (a, m) in (i0..i).zip(zm) {
+            lex += masked_weight(&self.zw[a], m);
+        }
+        for (b, m) in (j0..j).zip(em) {
+            lex += masked_weight(&self.ew[b], m);
+        }
+        let size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
+        let dice = |shared: f32, za: &[f64], eb: &[f64]| {
+            let tot = Prefix::range(za, i0, i) + Prefix::range(eb, j0, j);
+            if tot <= 0.0 {
+                0.0
+            } else {
+                (f64::from(shared) / tot).min(1.0)
+            }
+        };
+        cost -= p.lexical_weight * size * dice(lex as f32, &self.zp.lex, &self.ep.lex);
+        cost -= p.term_weight * dice(sum.term, &self.zp.term, &self.ep.term);
+        cost -= p.number_weight * dice(sum.num, &self.zp.num, &self.ep.num);
+        // Quotes: reward a bead whose sides both quote, and make every
+        // quoting sentence look for a quoting partner.
+        let zq = zs.iter().filter(|f| f.quoted).count();
+        let eq = es.iter().filter(|f| f.quoted).count();
+        if zq > 0 && eq > 0 {
+            cost -= p.quote_weight;
+        } else if zq + eq > 0 {
+            cost += p.quote_weight;
+        }
         cost
     }
 }
 
+/// Which words of a Chinese word list and an English one (both sorted by
+/// key) have a translation on the other side: bit k of each mask is word k
+/// (words past the 64th are not tracked). `glosses` lists the English keys
+/// a Chinese word translates to.
+///
+/// ```
+/// use termalign::align::features::{Word, IDENTITY};
+/// use termalign::align::score::lexical_masks;
+/// let w = |k| Word { key: k, entry: IDENTITY };
+/// let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
+/// assert_eq!((z, e), (0b10, 0b01));
+/// ```
+pub fn lexical_masks(
+    zh: &[Word],
+    en: &[Word],
+    glosses: impl Fn(&Word, &mut dyn FnMut(u64)),
+) -> (u64, u64) {
+    let (mut zm, mut em) = (0u64, 0u64);
+    if zh.is_empty() || en.is_empty() {
+        return (0, 0);
+    }
+    for (i, w) in zh.iter().enumerate().take(64) {
+        glosses(w, &mut |g| {
+            if let Ok(k) = en.binary_search_by_key(&g, |x| x.key) {
+                zm |= 1 << i;
+                if k < 64 {
+                    em |= 1 << k;
+                }
+            }
+        });
+    }
+    (zm, em)
+}
+
+/// Sum of the weights whose bit is set in `mask`.
+fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
+    let mut s = 0.0;
+    while mask != 0 {
+        let k = mask.trailing_zeros() as usize;
+        s += f64::from(weights[k]);
+        mask &= mask - 1;
+    }
+    s
+}
+
 fn crosses_article(s: &[SentenceFeatures]) -> bool {
     s.windows(2).any(|w| w[0].article != w[1].article)
+}
+
+fn crosses_paragraph(s: &[SentenceFeatures]) -> bool {
+    s.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
 }
 
 /// English chars per Chinese char, with a sane fallback for empty input.
@@ -228,5 +585,11 @@ mod tests {
     fn cdf_is_sane() {
         assert!((normal_cdf(0.0) - 0.5).abs() < 1e-6);
         assert!((normal_cdf(1.96) - 0.975).abs() < 1e-3);
+    }
+
+    #[test]
+    fn masked_weight_sums_set_bits() {
+        assert_eq!(masked_weight(&[1.0, 2.0, 4.0], 0b101), 5.0);
+        assert_eq!(masked_weight(&[1.0], 0), 0.0);
     }
 }

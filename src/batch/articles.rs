@@ -2,10 +2,11 @@
 //! seed holds two); in a batch, articles are the units that get paired and
 //! aligned, so a bead never crosses from one article into another.
 
-use crate::segment::{Segment, Span};
+use crate::segment::Segment;
 
-/// Segments of one-sentence-per-line text: every non-blank line is one
-/// sentence (trimmed), and a blank line starts a new article (the layout of
+/// Segments of one-sentence-per-line text for a batch: every non-blank
+/// line is one sentence (trimmed, as [`crate::segment::preseg::segments`]
+/// reads it), and a blank line starts a new article (the layout of
 /// `tests/data/sco/*.sents.txt`; MAC-Dev files have no blank line and are
 /// one article).
 ///
@@ -19,41 +20,13 @@ use crate::segment::{Segment, Span};
 /// assert_eq!(s[2].span.chars, 13..15);
 /// ```
 pub fn presegmented(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut article = 0;
-    let mut blank_since_last = false;
-    let (mut byte, mut chars) = (0usize, 0usize);
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        let trimmed = content.trim();
-        if trimmed.is_empty() {
-            blank_since_last = true;
-        } else {
-            if blank_since_last && !out.is_empty() {
-                article += 1;
-            }
-            blank_since_last = false;
-            let lead = content.len() - content.trim_start().len();
-            let start = byte + lead;
-            let end = start + trimmed.len();
-            let char_start = chars + content[..lead].chars().count();
-            let char_end = char_start + trimmed.chars().count();
-            out.push(Segment {
-                index: out.len(),
-                article,
-                paragraph: out.len(),
-                is_title: false,
-                text: trimmed.to_string(),
-                span: Span {
-                    bytes: start..end,
-                    chars: char_start..char_end,
-                },
-            });
-        }
-        byte += line.len();
-        chars += line.chars().count();
+    // The lines and spans of `--presegmented` in single-pair mode, where a
+    // blank line ends a paragraph; in a batch the blocks are articles.
+    let mut segments = crate::segment::preseg::segments(text);
+    for s in &mut segments {
+        s.article = s.paragraph;
     }
-    out
+    segments
 }
 
 /// Split a document's segments into its articles, in order. Each article's

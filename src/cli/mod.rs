@@ -46,6 +46,10 @@ pub struct Cli {
 pub enum Command {
     Segment(cmd::segment::Args),
     Align(cmd::align::Args),
+    Eval(cmd::eval::Args),
+    Tm(cmd::tm::Args),
+    Glossary(cmd::glossary::Args),
+    Check(cmd::check::Args),
 }
 
 /// Run the chosen command.
@@ -53,6 +57,10 @@ pub fn run(cli: Cli) -> Result<Status> {
     match cli.command {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Tm(a) => cmd::tm::run(a),
+        Command::Glossary(a) => cmd::glossary::run(a),
+        Command::Check(a) => cmd::check::run(a),
     }
 }
 

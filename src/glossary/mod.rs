@@ -2,9 +2,16 @@
 //! rendering, accepted variants and forbidden renderings), loading from
 //! CSV/TSV with line-numbered errors, and merging several glossaries.
 //!
-//! Matching the entries in text lives in [`matcher`].
+//! Matching the entries in text lives in [`matcher`]; other file formats
+//! (TBX, OmegaT) in [`tbx`], [`omegat`] and [`convert`]; checking a glossary
+//! file in [`lint`]; counting in [`stats`].
 
+pub mod convert;
+pub mod lint;
 pub mod matcher;
+pub mod omegat;
+pub mod stats;
+pub mod tbx;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -16,6 +23,7 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub use convert::Format;
 pub use matcher::{EnHit, Rendering, TermHit, TermMatcher};
 
 /// The built-in glossary, compiled into the binary.
@@ -151,17 +159,20 @@ impl Glossary {
         Glossary::from_reader(text.as_bytes(), source, b',')
     }
 
-    /// Load a glossary file: tab-separated when the name ends in `.tsv` or
-    /// `.tab`, comma-separated otherwise. A folder loads every `.csv`/`.tsv`
-    /// file in it, in name order.
+    /// Load a glossary file in the format its name says ([`Format::from_path`]:
+    /// `.csv`, `.tsv`/`.tab`, `.tbx`, OmegaT `.utf8`/`.txt`; CSV otherwise).
+    /// A folder loads every glossary file in it (`.csv`, `.tsv`, `.tab`,
+    /// `.tbx`, `.utf8`), in name order, merged with [`Glossary::merge`].
     pub fn load(path: &Path) -> Result<Glossary> {
         if path.is_dir() {
             let mut files: Vec<_> = std::fs::read_dir(path)
                 .map_err(|e| Error::io(e).with_path(path))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| matches!(x.to_str(), Some("csv" | "tsv" | "tab")))
+                    p.is_file()
+                        && p.extension().is_some_and(|x| {
+                            matches!(x.to_str(), Some("csv" | "tsv" | "tab" | "tbx" | "utf8"))
+                        })
                 })
                 .collect();
             files.sort();
@@ -171,15 +182,18 @@ impl Glossary {
             }
             return Ok(g);
         }
-        let delimiter = match path.extension().and_then(|x| x.to_str()) {
-            Some("tsv" | "tab") => b'\t',
-            _ => b',',
-        };
-        let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-        let text =
-            crate::text::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
-        Glossary::from_reader(text.text.as_bytes(), &path.display().to_string(), delimiter)
-            .map_err(|e| e.with_path(path))
+        convert::read_path(path, None)
+    }
+
+    /// Build a glossary from entries, in order, with the rules of
+    /// [`Glossary::merge`] (the same `zh` twice with different `en` is an
+    /// error naming both places; with the same `en` the lists are merged).
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Result<Glossary> {
+        let mut g = Glossary::new();
+        for e in entries {
+            g.push(e)?;
+        }
+        Ok(g)
     }
 
     /// Parse delimited text with a header row naming the columns.
@@ -317,6 +331,48 @@ impl Glossary {
         Ok(())
     }
 
+    /// Lay `user` over this glossary (the built-in one): a user entry
+    /// replaces the entry with the same `zh` (id kept), new entries are
+    /// added. Returns the replacements whose approved rendering differs, so
+    /// the caller can tell the user. Conflicts *between* user files are
+    /// caught earlier, by [`Glossary::merge`].
+    ///
+    /// ```
+    /// use termalign::glossary::Glossary;
+    /// let mut g = Glossary::from_csv_str("zh,en\n英国,Britain\n", "<builtin>").unwrap();
+    /// let user = Glossary::from_csv_str("zh,en\n英国,United Kingdom\n", "house.csv").unwrap();
+    /// let notes = g.overlay(user);
+    /// assert_eq!(g.find_zh("英国").unwrap().en, "United Kingdom");
+    /// assert_eq!(notes[0].to_string(),
+    ///     "house.csv:2: `英国` is rendered `United Kingdom`, overriding `Britain` (<builtin>:2)");
+    /// ```
+    pub fn overlay(&mut self, user: Glossary) -> Vec<Override> {
+        let mut notes = Vec::new();
+        for e in user.entries {
+            match self.by_zh.get(&e.zh) {
+                Some(&id) => {
+                    let old = std::mem::replace(&mut self.entries[id.0 as usize], e);
+                    let new = &self.entries[id.0 as usize];
+                    if old.en != new.en {
+                        notes.push(Override {
+                            zh: new.zh.clone(),
+                            old_en: old.en,
+                            new_en: new.en.clone(),
+                            old: old.origin,
+                            new: new.origin.clone(),
+                        });
+                    }
+                }
+                None => {
+                    let id = EntryId(self.entries.len() as u32);
+                    self.by_zh.insert(e.zh.clone(), id);
+                    self.entries.push(e);
+                }
+            }
+        }
+        notes
+    }
+
     /// All entries, in load order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -340,6 +396,32 @@ impl Glossary {
     /// True when there are no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// A user glossary entry that replaced a built-in one with a different
+/// approved rendering (see [`Glossary::overlay`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Override {
+    /// The Chinese term.
+    pub zh: String,
+    /// The built-in rendering that no longer applies.
+    pub old_en: String,
+    /// The user's rendering.
+    pub new_en: String,
+    /// Where the built-in entry was.
+    pub old: Origin,
+    /// Where the user's entry is.
+    pub new: Origin,
+}
+
+impl fmt::Display for Override {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: `{}` is rendered `{}`, overriding `{}` ({})",
+            self.new, self.zh, self.new_en, self.old_en, self.old
+        )
     }
 }
 

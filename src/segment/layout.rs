@@ -20,105 +20,184 @@ pub(crate) struct Block {
     pub article: usize,
 }
 
-/// Physical paragraphs: runs of non-blank lines separated by blank lines.
-fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
-    let mut paras = Vec::new();
-    let mut cur: Vec<Range<usize>> = Vec::new();
+/// The trimmed, non-empty lines of `text`, each with whether a blank line
+/// (or the start of the text) comes before it.
+fn lines(text: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
     let mut pos = 0;
+    let mut blank_before = true;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches('\n');
-        let trimmed_start = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         if trimmed.is_empty() {
-            if !cur.is_empty() {
-                paras.push(std::mem::take(&mut cur));
-            }
+            blank_before = true;
         } else {
-            let s = pos + trimmed_start;
-            cur.push(s..s + trimmed.len());
+            let s = pos + (content.len() - content.trim_start().len());
+            out.push((s..s + trimmed.len(), blank_before));
+            blank_before = false;
         }
         pos += line.len();
     }
-    if !cur.is_empty() {
-        paras.push(cur);
-    }
-    paras
+    out
 }
 
-/// Group the text into blocks.
+/// The units the layout rules judge: in Chinese every line (a line without
+/// final punctuation is joined to the next, whatever the blank lines); in
+/// English every paragraph (lines between blank lines, hard wrapping
+/// joined), split before a dateline line so that a title directly above its
+/// dateline stays apart.
+fn units(text: &str, lang: Lang) -> Vec<Vec<Range<usize>>> {
+    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+    for (range, blank_before) in lines(text) {
+        let new_unit = match lang {
+            Lang::Zh => true,
+            Lang::En => blank_before || rules::is_dateline(&text[range.clone()], lang),
+        };
+        match out.last_mut() {
+            Some(unit) if !new_unit => unit.push(range),
+            _ => out.push(vec![range]),
+        }
+    }
+    out
+}
+
+/// What the layout rules need to know about one unit.
+struct Facts {
+    /// The unit's text ends a sentence.
+    ends_sentence: bool,
+    /// The unit opens with a dateline.
+    dateline: bool,
+    /// The unit could be a headline (it becomes one by its position).
+    title_like: bool,
+}
+
+fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
+    let first = |u: &Vec<Range<usize>>| &text[u[0].clone()];
+    let last = |u: &Vec<Range<usize>>| &text[u.last().expect("non-empty").clone()];
+    units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let ends_sentence = rules::ends_sentence(last(u), lang);
+            let dateline = rules::is_dateline(first(u), lang);
+            let whole = &text[u[0].start..u.last().expect("non-empty").end];
+            let title_like = !ends_sentence
+                && !dateline
+                && rules::could_be_title(whole, lang)
+                && match lang {
+                    Lang::Zh => true,
+                    // An English headline holds no sentence end, and the
+                    // next paragraph does not continue it in lower case.
+                    Lang::En => {
+                        let block = Block {
+                            lines: u.clone(),
+                            is_title: false,
+                            article: 0,
+                        };
+                        rules::boundaries(&join(text, &block, lang).text, lang).is_empty()
+                            && !units.get(k + 1).is_some_and(|n| continues(first(n), lang))
+                    }
+                };
+            Facts {
+                ends_sentence,
+                dateline,
+                title_like,
+            }
+        })
+        .collect()
+}
+
+/// How many title-like units right above a dateline are titles (a headline,
+/// a subtitle, a kicker).
+const MAX_TITLE_LINES: usize = 3;
+
+/// Which units are titles: a title-like unit at the start of the text, and
+/// up to [`MAX_TITLE_LINES`] title-like units right above a dateline.
+fn titles(facts: &[Facts]) -> Vec<bool> {
+    let mut is_title = vec![false; facts.len()];
+    if facts.first().is_some_and(|f| f.title_like) {
+        is_title[0] = true;
+    }
+    for (d, f) in facts.iter().enumerate() {
+        if !f.dateline {
+            continue;
+        }
+        for k in (d.saturating_sub(MAX_TITLE_LINES)..d).rev() {
+            if !facts[k].title_like {
+                break;
+            }
+            is_title[k] = true;
+        }
+    }
+    is_title
+}
+
+/// Group the text into blocks: titles on their own; body units joined while
+/// the text so far does not end a sentence (the break was made by scraping
+/// or wrapping, not by the author). A title, or a dateline without a title,
+/// after body text starts a new article.
 pub(crate) fn blocks(text: &str, lang: Lang) -> Vec<Block> {
-    let paras = paragraphs(text);
-    let last_text = |p: &Vec<Range<usize>>| &text[p.last().expect("non-empty").clone()];
-    let first_text = |p: &Vec<Range<usize>>| &text[p[0].clone()];
+    let units = units(text, lang);
+    let facts = facts(text, &units, lang);
+    let is_title = titles(&facts);
     let mut out: Vec<Block> = Vec::new();
     let mut article = 0usize;
-    let mut seen_body = false;
-    let mut i = 0;
-    while i < paras.len() {
-        let para = &paras[i];
-        let ends_sentence = rules::ends_sentence(last_text(para), lang);
-        let next_is_dateline = paras
-            .get(i + 1)
-            .is_some_and(|n| rules::is_dateline(first_text(n), lang));
-        // A headline may be hard-wrapped; judge the whole paragraph.
-        let whole = &text[para[0].start..para.last().expect("non-empty").end];
-        let is_title = !ends_sentence
-            && (out.is_empty() || next_is_dateline)
-            && rules::could_be_title(whole, lang);
-        if is_title {
-            if next_is_dateline && seen_body {
-                article += 1;
-            }
+    let mut body_in_article = false;
+    let mut k = 0;
+    while k < units.len() {
+        let after_title = k > 0 && is_title[k - 1];
+        if body_in_article && (is_title[k] || facts[k].dateline && !after_title) {
+            article += 1;
+            body_in_article = false;
+        }
+        if is_title[k] {
             out.push(Block {
-                lines: para.clone(),
+                lines: units[k].clone(),
                 is_title: true,
                 article,
             });
-            i += 1;
+            k += 1;
             continue;
         }
-        // Join following paragraphs while the text so far does not end a
-        // sentence: the break was made by scraping, not by the author.
-        let mut lines = para.clone();
-        let mut j = i;
-        while !rules::ends_sentence(&text[lines.last().expect("non-empty").clone()], lang)
-            && j + 1 < paras.len()
-            && should_join(text, &lines, &paras[j + 1], paras.get(j + 2), lang)
+        let mut lines = units[k].clone();
+        let mut ends = facts[k].ends_sentence;
+        while !ends
+            && k + 1 < units.len()
+            && !is_title[k + 1]
+            && !facts[k + 1].dateline
+            && joins(&text[units[k + 1][0].clone()], lang)
         {
-            j += 1;
-            lines.extend(paras[j].iter().cloned());
+            k += 1;
+            lines.extend(units[k].iter().cloned());
+            ends = facts[k].ends_sentence;
         }
         out.push(Block {
             lines,
             is_title: false,
             article,
         });
-        seen_body = true;
-        i = j + 1;
+        body_in_article = true;
+        k += 1;
     }
     out
 }
 
-fn should_join(
-    text: &str,
-    _so_far: &[Range<usize>],
-    next: &[Range<usize>],
-    after_next: Option<&Vec<Range<usize>>>,
-    lang: Lang,
-) -> bool {
-    let next_first = &text[next[0].clone()];
-    // A title followed by its dateline is never swallowed.
-    let next_last = &text[next.last().expect("non-empty").clone()];
-    let next_is_title = !rules::ends_sentence(next_last, lang)
-        && after_next.is_some_and(|a| rules::is_dateline(&text[a[0].clone()], lang));
-    if next_is_title || rules::is_dateline(next_first, lang) {
-        return false;
-    }
+/// Does a unit starting with `next` continue an unfinished one? Chinese:
+/// always (scraping breaks mid-word). English: paragraphs without final
+/// punctuation are usually headings or list items, so only when the next
+/// piece visibly continues the sentence.
+fn joins(next: &str, lang: Lang) -> bool {
     match lang {
         Lang::Zh => true,
-        // English paragraphs without final punctuation are usually headings;
-        // join only when the next piece visibly continues the sentence.
-        Lang::En => next_first
+        Lang::En => continues(next, lang),
+    }
+}
+
+/// Does this text visibly continue a sentence (lower case or a digit)?
+fn continues(next: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => false,
+        Lang::En => next
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
@@ -195,11 +274,55 @@ mod tests {
                 "标题一\n\n新华社北京7月5日电 甲乙\n\n丙丁。\n\n标题二\n\n新华社北京7月6日电 戊。",
                 &[(true, 0, 1), (false, 0, 2), (true, 1, 1), (false, 1, 1)],
             ),
+            // title and subtitle above a dateline
+            (
+                Lang::Zh,
+                "甲。\n\n主标题\n——副标题\n新华社北京7月5日电 乙。",
+                &[(false, 0, 1), (true, 1, 1), (true, 1, 1), (false, 1, 1)],
+            ),
+            // lines broken without blank lines are joined
+            (
+                Lang::Zh,
+                "甲。\n乙丙\n丁\n戊。",
+                &[(false, 0, 1), (false, 0, 3)],
+            ),
+            // a dateline without a title after body text starts an article
+            (
+                Lang::Zh,
+                "新华社北京7月5日电 甲。\n\n新华社上海7月6日电 乙。",
+                &[(false, 0, 1), (false, 1, 1)],
+            ),
+            // a first line with final punctuation is no title
+            (
+                Lang::Zh,
+                "第一句。\n第二句",
+                &[(false, 0, 1), (false, 0, 1)],
+            ),
             // hard-wrapped English paragraph is one block of two lines
             (
                 Lang::En,
                 "Xi attends summit\n\nASTANA, July 4 (Xinhua) -- Xi\nspoke.\n\nIt ended.",
                 &[(true, 0, 1), (false, 0, 2), (false, 0, 1)],
+            ),
+            // a title right above its dateline line, no blank line between
+            (
+                Lang::En,
+                "Xi attends summit\nASTANA, July 4 (Xinhua) -- Xi spoke.",
+                &[(true, 0, 1), (false, 0, 1)],
+            ),
+            // a paragraph broken mid-sentence continues in lower case
+            (
+                Lang::En,
+                "It was agreed to\n\nstrengthen ties.\n\nA heading\n\nMore text.",
+                &[(false, 0, 2), (false, 0, 1), (false, 0, 1)],
+            ),
+            // a list opening the text is not a headline
+            (Lang::En, "1) One 2) Two", &[(false, 0, 1)]),
+            // a headline continued in lower case is a broken sentence
+            (
+                Lang::En,
+                "The leaders agreed to\n\nmeet again.",
+                &[(false, 0, 2)],
             ),
         ];
         for (lang, text, want) in cases {

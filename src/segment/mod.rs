@@ -9,14 +9,15 @@
 //!    original text.
 
 mod layout;
+pub mod preseg;
 pub mod rules;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{Folded, Lang, fold_width};
 use layout::Block;
 
 /// Where a segment lies in the original text, in bytes (for slicing) and in
@@ -62,6 +63,9 @@ pub struct Segment {
 pub struct Segmenter {
     lang: Lang,
     protected: Option<AhoCorasick>,
+    /// How far (bytes) a protected term can reach from a break inside it:
+    /// its folded length, three times over (fullwidth forms are 3 bytes).
+    reach: usize,
 }
 
 impl Segmenter {
@@ -70,31 +74,102 @@ impl Segmenter {
         Segmenter {
             lang,
             protected: None,
+            reach: 0,
         }
     }
 
-    /// Never break inside any of `terms` (matched ASCII-case-insensitively),
-    /// e.g. `U.N. Security Council`.
+    /// Never break inside any of `terms`, e.g. `U.N. Security Council` or
+    /// `《摔跤吧！爸爸》`. Terms match ASCII-case-insensitively and across
+    /// fullwidth/halfwidth forms (`Yahoo！` matches `Yahoo!`); in English
+    /// only on word boundaries.
+    ///
+    /// ```
+    /// use termalign::{Lang, segment::Segmenter};
+    /// let seg = Segmenter::new(Lang::En).with_protected_terms(["Yahoo! Finance"]);
+    /// let s = seg.segment("He joined yahoo！ Finance. It grew.");
+    /// assert_eq!(s.len(), 2);
+    /// ```
     pub fn with_protected_terms<I, S>(mut self, terms: I) -> Segmenter
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let terms: Vec<String> = terms
+        // Only a term with a break character inside (an end mark, a
+        // bullet, a list marker) can have a break inside it: the others need
+        // not be searched at all. The built-in glossary then leaves about a
+        // dozen English terms (`U.S.`, `U.N. Security Council`) and no
+        // Chinese one.
+        let mut terms: Vec<String> = terms
             .into_iter()
-            .map(|t| t.as_ref().to_string())
-            .filter(|t| !t.is_empty())
+            .map(|t| {
+                t.as_ref()
+                    .trim()
+                    .chars()
+                    .map(fold_width)
+                    .collect::<String>()
+            })
+            .filter(|t| t.chars().count() > 1 && rules::could_hold_break(t))
             .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        self.reach = 3 * terms.iter().map(String::len).max().unwrap_or(0);
         self.protected = if terms.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&terms)
-                .ok()
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    // Few terms are left: a full DFA is small and fastest.
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .match_kind(MatchKind::Standard)
+                    .build(&terms)
+                    .expect("protected-term automaton fits in memory"),
+            )
         };
         self
+    }
+
+    /// Byte ranges of `text` that hold a protected term and contain one of
+    /// the sorted offsets `near` (the candidate breaks), merged where they
+    /// overlap, in order. Only a window of the longest term's reach around
+    /// each offset is searched, so the cost follows the number of breaks.
+    fn protected_spans(&self, text: &str, near: &[usize]) -> Vec<Range<usize>> {
+        let Some(ac) = &self.protected else {
+            return Vec::new();
+        };
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut k = 0;
+        while k < near.len() {
+            let lo = floor_boundary(text, near[k].saturating_sub(self.reach));
+            let mut hi = ceil_boundary(text, near[k] + self.reach);
+            while k + 1 < near.len() && near[k + 1].saturating_sub(self.reach) <= hi {
+                k += 1;
+                hi = ceil_boundary(text, near[k] + self.reach);
+            }
+            k += 1;
+            let window = &text[lo..hi];
+            let folded = Folded::new(window);
+            let hay = folded.as_ref().map_or(window, |f| f.text.as_str());
+            for m in ac.find_overlapping_iter(hay) {
+                let r = match &folded {
+                    Some(f) => f.to_original(m.start())..f.to_original(m.end()),
+                    None => m.range(),
+                };
+                let r = lo + r.start..lo + r.end;
+                if self.lang == Lang::Zh || on_word_boundaries(text, r.start, r.end) {
+                    spans.push(r);
+                }
+            }
+        }
+        spans.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for r in spans {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
     }
 
     /// The language this segmenter splits.
@@ -122,15 +197,16 @@ impl Segmenter {
         out: &mut Vec<Segment>,
     ) {
         let joined = layout::join(text, block, self.lang);
-        let protected: Vec<Range<usize>> = match &self.protected {
-            Some(ac) => ac.find_iter(&joined.text).map(|m| m.range()).collect(),
-            None => Vec::new(),
-        };
         let ends: Vec<usize> = if block.is_title {
             vec![joined.text.len()]
         } else {
             let mut ends = rules::boundaries(&joined.text, self.lang);
-            ends.retain(|&e| !protected.iter().any(|p| p.start < e && e < p.end));
+            if !ends.is_empty() {
+                let protected = self.protected_spans(&joined.text, &ends);
+                if !protected.is_empty() {
+                    ends = outside(ends, &protected);
+                }
+            }
             if ends.last() != Some(&joined.text.len()) {
                 ends.push(joined.text.len());
             }
@@ -163,6 +239,47 @@ impl Segmenter {
             });
         }
     }
+}
+
+/// True when `text[start..end]` neither starts nor ends inside a word.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let inner_first = text[start..end].chars().next().is_some_and(word);
+    let inner_last = text[start..end].chars().next_back().is_some_and(word);
+    let glued_before = inner_first && text[..start].chars().next_back().is_some_and(word);
+    let glued_after = inner_last && text[end..].chars().next().is_some_and(word);
+    !glued_before && !glued_after
+}
+
+/// The sorted `ends` that fall outside every (sorted, disjoint) protected
+/// span: one merge pass, linear in both lists.
+fn outside(ends: Vec<usize>, protected: &[Range<usize>]) -> Vec<usize> {
+    let mut p = 0;
+    ends.into_iter()
+        .filter(|&e| {
+            while p < protected.len() && protected[p].end <= e {
+                p += 1;
+            }
+            protected.get(p).is_none_or(|r| r.start >= e)
+        })
+        .collect()
+}
+
+/// The char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`, at most the end.
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn char_end(text: &str, byte: usize) -> usize {
@@ -243,6 +360,64 @@ mod tests {
         ];
         for (lang, input, want) in cases {
             assert_eq!(texts(*lang, input), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn breaks_inside_protected_spans_are_dropped() {
+        type Case<'a> = (&'a [usize], &'a [Range<usize>], &'a [usize]);
+        let cases: &[Case] = &[
+            (&[5, 10, 20], &[], &[5, 10, 20]),
+            (&[5, 10, 20], &[8..12, 30..31], &[5, 20]),
+            (&[5, 10, 20], &[0..5, 10..20], &[5, 10, 20]),
+            (&[5, 10, 20], &[4..6, 9..21], &[]),
+        ];
+        for (ends, spans, want) in cases {
+            assert_eq!(outside(ends.to_vec(), spans), *want, "{spans:?}");
+        }
+    }
+
+    #[test]
+    fn protected_spans_fold_width_case_and_respect_words() {
+        let cases: &[(Lang, &[&str], &str, &[&str])] = &[
+            (
+                Lang::En,
+                &["U.N. Security Council"],
+                "the u.n. security council met",
+                &["u.n. security council"],
+            ),
+            (
+                Lang::En,
+                &["Yahoo! Finance"],
+                "at Ｙａｈｏｏ！ Finance now",
+                &["Ｙａｈｏｏ！ Finance"],
+            ),
+            (Lang::En, &["U.S."], "AU.S. and U.S. too", &["U.S."]),
+            // Overlapping hits merge into one span.
+            (
+                Lang::Zh,
+                &["“上海精神”。", "精神”。他"],
+                "弘扬“上海精神”。他说",
+                &["“上海精神”。他"],
+            ),
+            // A term without a character a break can follow is not searched.
+            (Lang::Zh, &["上海精神"], "弘扬上海精神。", &[]),
+            (
+                Lang::Zh,
+                &["加油!中国"],
+                "高呼加油！中国。",
+                &["加油！中国"],
+            ),
+        ];
+        for (lang, terms, text, want) in cases {
+            let seg = Segmenter::new(*lang).with_protected_terms(*terms);
+            let everywhere: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let got: Vec<&str> = seg
+                .protected_spans(text, &everywhere)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 

@@ -1,8 +1,15 @@
-//! Translation memory: units built from an alignment, and the writers that
-//! emit them (TMX 1.4b, CSV). Every format is one [`TmWriter`].
+//! Translation memory: units built from an alignment, the writers that
+//! emit them (TMX 1.4b, CSV, TSV, moses, beads, JSONL; every format is one
+//! [`TmWriter`]), the streaming readers ([`read`]) and the maintenance
+//! operations ([`merge`]: merge, stats, convert).
 
+pub mod beads;
 pub mod csv;
+pub mod merge;
+pub mod moses;
+pub mod read;
 pub mod tmx;
+pub mod write;
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +19,10 @@ use serde::Serialize;
 use crate::error::Result;
 
 pub use self::csv::CsvWriter;
+pub use beads::{BeadsWriter, JsonlWriter};
+pub use moses::MosesWriter;
 pub use tmx::{TmxHeader, TmxWriter};
+pub use write::{Record, TmOutput, WriteReport, WriterOptions};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,7 +47,7 @@ pub struct TranslationUnit {
 
 /// A unit read back from a translation memory (TMX, CSV, TSV), with where
 /// it was found, for `check` and the `tm` maintenance commands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ReadUnit {
     /// 1-based position of the unit in its file, in input order.
     pub number: usize,
@@ -51,6 +61,14 @@ pub struct ReadUnit {
     pub target: String,
     /// Properties (`<prop type=…>` in TMX, extra columns in CSV), in order.
     pub props: Vec<(String, String)>,
+    /// Language code of the source `<tuv>` as written (`zh-CN`); empty for
+    /// CSV/TSV and when the unit has no source-language variant.
+    pub source_lang: String,
+    /// Language code of the target `<tuv>` as written (`en-US`); empty for
+    /// CSV/TSV and when the unit has no target.
+    pub target_lang: String,
+    /// The `<tu>`'s `changedate`, else its `creationdate` (TMX only).
+    pub date: Option<String>,
 }
 
 impl TranslationUnit {
@@ -61,6 +79,9 @@ impl TranslationUnit {
 }
 
 /// A sink for translation units, one implementation per output format.
+///
+/// Writers receive [`Record`]s (a freshly aligned [`TranslationUnit`] or a
+/// unit read back from a memory); [`TmWriter::write_unit`] converts.
 ///
 /// ```
 /// use termalign::tm::{CsvWriter, TmWriter, TranslationUnit};
@@ -78,13 +99,37 @@ impl TranslationUnit {
 ///     "zh,en,score,bead,doc,terms\n你好。,Hello.,0.900,1-1,d,\n");
 /// ```
 pub trait TmWriter {
-    /// Write one unit. Writers skip units their format cannot hold (TMX
-    /// skips one-sided units) and count them.
-    fn write_unit(&mut self, unit: &TranslationUnit) -> Result<()>;
+    /// Write one record. Writers skip what their format cannot hold (TMX
+    /// skips one-sided units and those below `--min-confidence`) and count
+    /// it in the [`WriteReport`].
+    fn write_record(&mut self, record: &Record<'_>) -> Result<()>;
+    /// Write one unit the aligner produced.
+    fn write_unit(&mut self, unit: &TranslationUnit) -> Result<()> {
+        self.write_record(&Record::from_unit(unit))
+    }
     /// Write the closing part and flush.
     fn finish(&mut self) -> Result<()>;
+    /// What was written, left out and cleaned so far.
+    fn report(&self) -> WriteReport;
     /// Units written so far.
-    fn written(&self) -> usize;
+    fn written(&self) -> usize {
+        self.report().written
+    }
+}
+
+impl<T: TmWriter + ?Sized> TmWriter for Box<T> {
+    fn write_record(&mut self, record: &Record<'_>) -> Result<()> {
+        (**self).write_record(record)
+    }
+    fn write_unit(&mut self, unit: &TranslationUnit) -> Result<()> {
+        (**self).write_unit(unit)
+    }
+    fn finish(&mut self) -> Result<()> {
+        (**self).finish()
+    }
+    fn report(&self) -> WriteReport {
+        (**self).report()
+    }
 }
 
 /// Output formats for translation memory.
@@ -92,43 +137,74 @@ pub trait TmWriter {
 pub enum Format {
     /// TMX 1.4b.
     Tmx,
-    /// Comma-separated values with a header row.
+    /// Comma-separated values with a header row (`zh,en,score,bead,doc,terms`).
     Csv,
+    /// Tab-separated values, same columns, no quoting.
+    Tsv,
+    /// Parallel text for MT training: `OUT.zh` and `OUT.en`, one segment
+    /// per line.
+    Moses,
+    /// One bead per line: `zh_indices<TAB>en_indices<TAB>confidence`.
+    Beads,
+    /// One JSON object per bead, with its texts.
+    Jsonl,
 }
 
 impl Format {
-    /// Guess from a file name's extension.
+    /// Every format, in the order help texts list them.
+    pub const ALL: [Format; 6] = [
+        Format::Tmx,
+        Format::Csv,
+        Format::Tsv,
+        Format::Moses,
+        Format::Beads,
+        Format::Jsonl,
+    ];
+
+    /// Guess from a file name's extension (`.tmx`, `.csv`, `.tsv`/`.tab`,
+    /// `.jsonl`, `.beads`).
     ///
     /// ```
     /// use termalign::tm::Format;
     /// assert_eq!(Format::from_path("a/b.TMX".as_ref()), Some(Format::Tmx));
+    /// assert_eq!(Format::from_path("b.tab".as_ref()), Some(Format::Tsv));
     /// assert_eq!(Format::from_path("b.txt".as_ref()), None);
     /// ```
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        path.extension()?
-            .to_str()?
-            .to_ascii_lowercase()
-            .parse()
-            .ok()
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "tab" => Some(Format::Tsv),
+            "moses" => None,
+            ext => ext.parse().ok(),
+        }
+    }
+
+    /// The format's name, as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tmx => "tmx",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Moses => "moses",
+            Format::Beads => "beads",
+            Format::Jsonl => "jsonl",
+        }
     }
 }
 
 impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> std::result::Result<Format, String> {
-        match s {
-            "tmx" => Ok(Format::Tmx),
-            "csv" => Ok(Format::Csv),
-            _ => Err(format!("unknown format `{s}` (expected tmx or csv)")),
-        }
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                format!("unknown format `{s}` (expected tmx, csv, tsv, moses, beads or jsonl)")
+            })
     }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Tmx => "tmx",
-            Format::Csv => "csv",
-        })
+        f.write_str(self.name())
     }
 }

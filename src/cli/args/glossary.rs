@@ -7,9 +7,11 @@ use termalign::glossary::Glossary;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GlossaryArgs {
-    /// Glossary file (CSV or TSV with columns zh,en,variants,forbidden,type,note)
-    /// or a folder of them. Repeat to load several; the built-in glossary is
-    /// loaded first unless --no-default-glossary.
+    /// Glossary file (CSV or TSV with columns zh,en,variants,forbidden,type,note,
+    /// TBX, or OmegaT .utf8) or a folder of them. Repeat to load several; the
+    /// same term with different approved renderings in two files is an
+    /// error. Entries override the built-in glossary's (a note on stderr
+    /// says so when the rendering changes).
     #[arg(short = 'g', long = "glossary", value_name = "FILE")]
     pub glossaries: Vec<PathBuf>,
 
@@ -21,13 +23,16 @@ pub struct GlossaryArgs {
 impl GlossaryArgs {
     /// The merged glossary these arguments name.
     pub fn load(&self) -> Result<Glossary> {
-        let mut g = if self.no_default_glossary {
-            Glossary::new()
-        } else {
-            Glossary::builtin()
-        };
+        let mut user = Glossary::new();
         for path in &self.glossaries {
-            g.merge(Glossary::load(path)?)?;
+            user.merge(Glossary::load(path)?)?;
+        }
+        if self.no_default_glossary {
+            return Ok(user);
+        }
+        let mut g = Glossary::builtin();
+        for note in g.overlay(user) {
+            eprintln!("termalign: note: {note}");
         }
         Ok(g)
     }

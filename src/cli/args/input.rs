@@ -7,8 +7,9 @@ use termalign::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
-    /// Input encoding (utf-8, gb18030, gbk, utf-16le, big5, …). By default a
-    /// BOM decides, then UTF-8, then GB18030 when the bytes are not UTF-8.
+    /// Input encoding (utf-8, gb18030, gbk, utf-16le, utf-16be, big5, …). By
+    /// default a BOM decides, then UTF-16 when every other byte is NUL, then
+    /// UTF-8, then GB18030 when the bytes are not UTF-8 but decode to Chinese.
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<String>,
 
@@ -48,8 +49,9 @@ impl InputArgs {
         };
         if decoded.replaced > 0 {
             eprintln!(
-                "termalign: warning: {}: replaced {} undecodable byte sequence(s) with U+FFFD",
+                "termalign: warning: {}: decoded as {}, replacing {} undecodable byte sequence(s) with U+FFFD",
                 path.display(),
+                decoded.encoding,
                 decoded.replaced
             );
         }

@@ -1,17 +1,79 @@
-//! Alignment model options.
+//! Alignment model options: dictionaries, presegmented input, the search
+//! band.
 
-use termalign::align::{Aligner, AlignerBuilder};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
+use termalign::dict::{Dictionary, EnNormalizer};
+use termalign::glossary::Glossary;
+use termalign::segment::preseg;
+use termalign::{AlignedDocument, Error, ErrorKind, Pipeline, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ModelArgs {
+    /// General Chinese–English dictionary for lexical evidence: CC-CEDICT
+    /// format (`trad simp [pinyin] /gloss/`, gzip-compressed when the name
+    /// ends in .gz) or `zh<TAB>en` lines. Repeat to merge several.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+
     /// The inputs are already split: one sentence per line, a blank line
-    /// between articles. No segmentation is done.
+    /// between paragraphs. Sentence indices are then line numbers (blank
+    /// lines aside).
     #[arg(long)]
     pub presegmented: bool,
+
+    /// Half-width of the initial search band, in sentences; the band
+    /// doubles whenever the best path touches its edge.
+    #[arg(long, value_name = "N", default_value_t = ScoreParams::default().band)]
+    pub band: usize,
+
+    /// Keep the starting bead priors instead of re-estimating them from a
+    /// first pass over each document.
+    #[arg(long)]
+    pub fixed_priors: bool,
 }
 
 impl ModelArgs {
     pub fn aligner(&self) -> Aligner {
-        AlignerBuilder::new().build()
+        let params = ScoreParams {
+            band: self.band.max(1),
+            estimate_priors: !self.fixed_priors,
+            ..ScoreParams::default()
+        };
+        AlignerBuilder::new().params(params).build()
+    }
+
+    /// The dictionaries named by --dict, merged (None without --dict).
+    pub fn dictionary(&self) -> Result<Option<Arc<Dictionary>>> {
+        if self.dicts.is_empty() {
+            return Ok(None);
+        }
+        let d = Dictionary::load(&self.dicts, &EnNormalizer::new())?;
+        if d.is_empty() {
+            return Err(
+                Error::new(ErrorKind::Empty, "no dictionary entries").with_path(&self.dicts[0])
+            );
+        }
+        Ok(Some(Arc::new(d)))
+    }
+
+    /// A pipeline for `glossary` with these options.
+    pub fn pipeline(&self, glossary: Glossary) -> Result<Pipeline> {
+        let p = Pipeline::new(glossary, self.aligner());
+        Ok(match self.dictionary()? {
+            Some(d) => p.with_dictionary(d),
+            None => p,
+        })
+    }
+
+    /// Segment (or, with --presegmented, split by line) and align.
+    pub fn align(&self, pipeline: &Pipeline, zh: &str, en: &str) -> AlignedDocument {
+        if self.presegmented {
+            pipeline.align_segments(preseg::segments(zh), preseg::segments(en))
+        } else {
+            pipeline.align_texts(zh, en)
+        }
     }
 }

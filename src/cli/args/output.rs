@@ -1,77 +1,222 @@
-//! Where and how translation memory is written.
+//! Where and how translation memory is written: `-o`, `--format`, and the
+//! writer options (`--src-lang`, `--tgt-lang`, `--date`, `--bom`,
+//! `--min-confidence`).
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use termalign::output::AtomicFile;
-use termalign::tm::{CsvWriter, Format, TmWriter, TmxHeader, TmxWriter, TranslationUnit};
+use termalign::tm::write::{language_code, parse_date};
+use termalign::tm::{
+    Format, TmOutput, TmWriter, TmxHeader, TranslationUnit, WriteReport, WriterOptions,
+};
 use termalign::{Error, ErrorKind, Result};
+
+const FORMATS: [&str; 6] = ["tmx", "csv", "tsv", "moses", "beads", "jsonl"];
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     /// Output file; standard output when absent. Written to a temporary file
-    /// beside it and renamed at the end, so a failed run leaves no partial file.
+    /// beside it and renamed at the end, so a failed run leaves no partial
+    /// file. With --format moses, OUT.zh and OUT.en are written.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Output format; by default taken from the output file's extension,
+    /// Output format: tmx (TMX 1.4b), csv (zh,en,score,bead,doc,terms),
+    /// tsv (same columns, tab-separated), moses (OUT.zh + OUT.en, one
+    /// segment per line), beads (zh_indices<TAB>en_indices<TAB>confidence),
+    /// jsonl (one bead per line with its texts). By default taken from the
+    /// output file's extension (.tmx, .csv, .tsv, .tab, .jsonl, .beads),
     /// TMX on standard output.
-    #[arg(short, long, value_parser = ["tmx", "csv"])]
+    #[arg(short, long, value_parser = FORMATS)]
     pub format: Option<String>,
+
+    #[command(flatten)]
+    pub tm: TmArgs,
+}
+
+/// The writer options, shared by `align`, `batch` and `tm convert|merge`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TmArgs {
+    /// Source language code in TMX (BCP 47: zh-CN, zh-Hans, zh-TW…).
+    /// Default zh-CN; `tm convert` and `tm merge` keep the input's.
+    #[arg(long, value_name = "CODE")]
+    pub src_lang: Option<String>,
+
+    /// Target language code in TMX (BCP 47: en-US, en-GB…). Default
+    /// en-US; `tm convert` and `tm merge` keep the input's.
+    #[arg(long, value_name = "CODE")]
+    pub tgt_lang: Option<String>,
+
+    /// Creation date written in the TMX header, for reproducible output:
+    /// YYYYMMDDThhmmssZ, RFC 3339, YYYY-MM-DD or Unix seconds. Default:
+    /// $SOURCE_DATE_EPOCH when set, else now.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Start CSV and TSV output with a UTF-8 byte order mark, so Excel
+    /// reads the Chinese correctly.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Leave units whose alignment confidence is below this (0 to 1) out of
+    /// TMX and moses output; CSV, TSV and JSONL keep them and gain a
+    /// `low_confidence` column (true/false).
+    #[arg(long, value_name = "SCORE")]
+    pub min_confidence: Option<f64>,
+}
+
+impl TmArgs {
+    /// The library's writer options; `langs` are the languages to keep
+    /// when none is given (those of an input memory).
+    pub fn options(&self, langs: Option<(&str, &str)>) -> Result<WriterOptions> {
+        let pick = |given: &Option<String>, input: Option<&str>, default: &str| -> Result<String> {
+            match (given, input) {
+                (Some(code), _) => language_code(code),
+                // Old TMX files write zh_CN: normalise rather than refuse what we read.
+                (None, Some(code)) if !code.is_empty() => language_code(&code.replace('_', "-")),
+                _ => Ok(default.to_string()),
+            }
+        };
+        let src_lang = pick(&self.src_lang, langs.map(|l| l.0), "zh-CN")?;
+        let tgt_lang = pick(&self.tgt_lang, langs.map(|l| l.1), "en-US")?;
+        let primary = |c: &str| c.split('-').next().unwrap_or_default().to_string();
+        if primary(&src_lang) == primary(&tgt_lang) {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("--src-lang {src_lang} and --tgt-lang {tgt_lang} name the same language"),
+            ));
+        }
+        let creation_date = match (&self.date, std::env::var("SOURCE_DATE_EPOCH")) {
+            (Some(d), _) => parse_date(d)?,
+            (None, Ok(epoch)) if !epoch.trim().is_empty() => parse_date(&epoch).map_err(|e| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("SOURCE_DATE_EPOCH: {}", e.message()),
+                )
+            })?,
+            _ => TmxHeader::now().creation_date,
+        };
+        if let Some(m) = self.min_confidence
+            && !(0.0..=1.0).contains(&m)
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("--min-confidence {m}: expected a number from 0 to 1"),
+            ));
+        }
+        Ok(WriterOptions {
+            header: TmxHeader {
+                src_lang,
+                tgt_lang,
+                creation_date,
+            },
+            bom: self.bom,
+            min_confidence: self.min_confidence,
+            ..WriterOptions::default()
+        })
+    }
+}
+
+/// The format `--format` names, else the one `path`'s extension names.
+pub fn format_for(format: Option<&str>, path: Option<&Path>) -> Result<Format> {
+    if let Some(f) = format {
+        return f
+            .parse()
+            .map_err(|e: String| Error::new(ErrorKind::Config, e));
+    }
+    match path {
+        None => Ok(Format::Tmx),
+        Some(p) => Format::from_path(p).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Config,
+                format!(
+                    "cannot tell the format from the extension; give --format {}",
+                    FORMATS.join("|")
+                ),
+            )
+            .with_path(p)
+        }),
+    }
 }
 
 impl OutputArgs {
     pub fn format(&self) -> Result<Format> {
-        if let Some(f) = &self.format {
-            return f
-                .parse()
-                .map_err(|e: String| Error::new(ErrorKind::Config, e));
-        }
-        match &self.output {
-            None => Ok(Format::Tmx),
-            Some(p) => Format::from_path(p).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Config,
-                    format!(
-                        "cannot tell the format of {}; give --format tmx|csv",
-                        p.display()
-                    ),
-                )
-            }),
-        }
+        format_for(self.format.as_deref(), self.output.as_deref())
     }
 
-    /// Write all units, then commit the file.
-    pub fn write_units(&self, units: &[TranslationUnit]) -> Result<()> {
+    /// Check every option before any work is done.
+    pub fn check(&self) -> Result<()> {
         let format = self.format()?;
+        if format == Format::Moses && self.output.is_none() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "--format moses writes two files (OUT.zh and OUT.en): give -o OUT",
+            ));
+        }
+        self.tm.options(None).map(drop)
+    }
+
+    /// A streaming writer for the chosen file (or standard output) and
+    /// format: write units as they come, then call `finish` (which moves
+    /// the file into place) and [`warn`] with its report. `langs` are the
+    /// languages to keep when --src-lang/--tgt-lang are absent.
+    pub fn open_writer(&self, langs: Option<(&str, &str)>) -> Result<TmOutput> {
+        let format = self.format()?;
+        let opts = self.tm.options(langs)?;
         match &self.output {
-            Some(path) => {
-                let mut file = AtomicFile::create(path)?;
-                write_all(&mut file, format, units).map_err(|e| e.with_path(path))?;
-                file.commit()
-            }
-            None => {
-                let stdout = std::io::stdout();
-                let mut lock = std::io::BufWriter::new(stdout.lock());
-                write_all(&mut lock, format, units)?;
-                lock.flush().map_err(Error::io)
-            }
+            Some(path) => TmOutput::create(path, format, &opts),
+            None => TmOutput::to_writer(
+                Box::new(std::io::BufWriter::with_capacity(
+                    128 * 1024,
+                    std::io::stdout().lock(),
+                )),
+                format,
+                &opts,
+            ),
         }
     }
-}
 
-/// A writer of `format` on `out`, for callers that stream units (batch).
-pub fn open_writer<'a, W: Write + 'a>(out: W, format: Format) -> Box<dyn TmWriter + 'a> {
-    match format {
-        Format::Tmx => Box::new(TmxWriter::new(out, TmxHeader::now())),
-        Format::Csv => Box::new(CsvWriter::new(out)),
+    /// Write all units, commit the file and print the warnings.
+    pub fn write_units(&self, units: &[TranslationUnit]) -> Result<()> {
+        let mut out = self.open_writer(None)?;
+        for u in units {
+            out.write_unit(u)?;
+        }
+        out.finish()?;
+        self.warn(&out.report());
+        Ok(())
+    }
+
+    /// Print what the writer changed or left out (on stderr).
+    pub fn warn(&self, report: &WriteReport) {
+        let name = self
+            .output
+            .as_ref()
+            .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
+        warn(&name, report, self.tm.min_confidence);
     }
 }
 
-fn write_all<W: Write>(out: W, format: Format, units: &[TranslationUnit]) -> Result<()> {
-    let mut writer = open_writer(out, format);
-    for u in units {
-        writer.write_unit(u)?;
+/// Print the warnings for a write report: removed characters, units left
+/// out or flagged by --min-confidence.
+pub fn warn(name: &str, r: &WriteReport, min_confidence: Option<f64>) {
+    if r.removed_chars > 0 {
+        eprintln!(
+            "termalign: warning: {name}: removed {} character(s) that XML 1.0 forbids (control characters, U+FFFE, U+FFFF)",
+            r.removed_chars
+        );
     }
-    writer.finish()
+    if let Some(min) = min_confidence {
+        if r.below_min > 0 {
+            eprintln!(
+                "termalign: note: {name}: left out {} unit(s) below --min-confidence {min}",
+                r.below_min
+            );
+        }
+        if r.flagged > 0 {
+            eprintln!(
+                "termalign: note: {name}: flagged {} unit(s) below --min-confidence {min} (low_confidence=true)",
+                r.flagged
+            );
+        }
+    }
 }

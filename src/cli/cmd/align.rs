@@ -18,7 +18,7 @@ use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
 use crate::cli::args::model::ModelArgs;
-use crate::cli::args::output::{OutputArgs, open_writer};
+use crate::cli::args::output::OutputArgs;
 
 /// Align a Chinese document with its English version into translation memory.
 ///
@@ -181,12 +181,8 @@ pub fn run(args: Args) -> Result<Status> {
     );
     let zh = args.input.read(&zh_path)?.text;
     let en = args.input.read(&en_path)?.text;
-    let pipeline = Pipeline::new(args.glossary.load()?, args.model.aligner());
-    let doc = if args.model.presegmented {
-        pipeline.align_segments(batch::presegmented(&zh), batch::presegmented(&en))
-    } else {
-        pipeline.align_texts(&zh, &en)
-    };
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
+    let doc = args.model.align(&pipeline, &zh, &en);
     let name = zh_path.display().to_string();
     let units = pipeline.units(&doc, &name);
     args.output.write_units(&units)?;
@@ -431,10 +427,11 @@ fn plan(args: &Args, pipeline: &Pipeline, pool: &rayon::ThreadPool) -> Result<Pl
 }
 
 fn run_batch(args: Args) -> Result<Status> {
-    let format = args.output.format()?;
+    // Fail on bad output options before reading anything.
+    args.output.check()?;
     let read = read_options(&args)?;
     let pool = pool(args.batch.jobs)?;
-    let pipeline = Pipeline::new(args.glossary.load()?, args.model.aligner());
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let keep_going = args.batch.keep_going;
     let mut plan = plan(&args, &pipeline, &pool)?;
     if let Some(path) = &args.batch.pairs_out {
@@ -478,10 +475,10 @@ fn run_batch(args: Args) -> Result<Status> {
             return tally.status();
         }
     }
-    let mut out = Sink::open(&args.output.output)?;
+    // The TM is streamed: units are written as documents complete, in order.
+    let mut writer = args.output.open_writer(None)?;
     let window = pool.current_num_threads() * 4;
     let result = {
-        let mut writer: Box<dyn TmWriter + '_> = open_writer(&mut out, format);
         let jobs = std::mem::take(&mut plan.jobs);
         let run = ordered_map(
             &pool,
@@ -524,14 +521,13 @@ fn run_batch(args: Args) -> Result<Status> {
                 }
             },
         );
-        // Close the TM even after a stop, so what was written stays valid.
+        // Close the TM (and move the file into place) even after a stop,
+        // so what was written stays valid.
         run.and_then(|()| writer.finish())
     };
     ui.finish();
-    match result {
-        Ok(()) => out.commit()?,
-        Err(e) => return Err(e),
-    }
+    result?;
+    args.output.warn(&writer.report());
     tally.summary(&ui);
     tally.status()
 }
@@ -589,7 +585,7 @@ fn run_jsonl(args: Args) -> Result<Status> {
     }
     let read = read_options(&args)?;
     let pool = pool(args.batch.jobs)?;
-    let pipeline = Pipeline::new(args.glossary.load()?, args.model.aligner());
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let keep_going = args.batch.keep_going;
     let mut ui = Ui::new(args.batch.quiet, None);
     let mut tally = Tally::default();

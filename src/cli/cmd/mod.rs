@@ -1,4 +1,8 @@
 //! One module per subcommand, each with its own usage text.
 
 pub mod align;
+pub mod check;
+pub mod eval;
+pub mod glossary;
 pub mod segment;
+pub mod tm;

@@ -13,8 +13,24 @@ use crate::cli::args::input::InputArgs;
 /// Split a Chinese or English document into sentences.
 ///
 /// Prints one sentence per line, with a blank line between articles.
-/// Lines broken mid-sentence by scraping are re-joined, titles and
-/// datelines are recognised, and glossary terms are never split.
+///
+/// Chinese: a sentence ends at 。！？ (and ？！, ……) with any closing quote or
+/// bracket after it; never inside 《…》 nor at ；、，：. A line without final
+/// punctuation is joined to the next one (scraped releases break lines
+/// mid-word), unless it is a title: a line at the start of the file or right
+/// above a dateline (`新华社北京7月5日电`). A title and its dateline start a
+/// new article.
+///
+/// English: abbreviations (Mr., U.S., Jan., No.), initials, decimals,
+/// ellipses and list numbers do not end sentences; hard-wrapped lines are
+/// joined with one space, blank lines separate paragraphs, and a title line
+/// without final punctuation is a sentence of its own.
+///
+/// Glossary terms (the built-in glossary and any `-g`) are never split.
+/// Input may be UTF-8 (with or without BOM), UTF-16 with a BOM, or
+/// GB18030/GBK (detected, or named with --encoding); CRLF and CR line ends
+/// are accepted. Byte and char spans in `--format jsonl` count in the
+/// decoded text with LF line ends.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The document's language.

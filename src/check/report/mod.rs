@@ -1,0 +1,213 @@
+//! Reports of a check run, one [`Reporter`] per format: plain text for
+//! people and editors, JSON for scripts, JUnit XML for GitLab and Jenkins,
+//! GitHub Actions workflow commands, and SARIF 2.1.0 for code scanning.
+//!
+//! ```
+//! use termalign::check::report::{Format, Report, Summary};
+//! let summary = Summary::new(&[], 3, 0, 0, Some(termalign::check::Severity::Error));
+//! let report = Report { findings: &[], summary };
+//! let mut out = Vec::new();
+//! Format::Json.reporter(false).write(&report, &mut out).unwrap();
+//! let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(v["summary"]["units"], 3);
+//! ```
+
+mod github;
+mod json;
+mod junit;
+mod sarif;
+mod text;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use super::{Finding, Rule, Severity};
+use crate::error::Result;
+
+pub use github::{escape_data, escape_property};
+
+/// Counts over a run, after waivers and the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Units checked.
+    pub units: usize,
+    /// Findings reported.
+    pub findings: usize,
+    /// Of which errors.
+    pub errors: usize,
+    /// Of which warnings.
+    pub warnings: usize,
+    /// Of which notes.
+    pub notes: usize,
+    /// Findings not reported because their unit waives the rule.
+    pub waived: usize,
+    /// Findings not reported because the baseline holds them.
+    pub baselined: usize,
+    /// Reported findings per rule id (rules with none left out).
+    pub by_rule: BTreeMap<&'static str, usize>,
+    /// The lowest severity that fails the run (`null`: never).
+    pub fail_on: Option<Severity>,
+    /// True when some finding is at or above `fail_on`: the exit status is 1.
+    pub failed: bool,
+}
+
+impl Summary {
+    /// Count `findings`.
+    pub fn new(
+        findings: &[Finding],
+        units: usize,
+        waived: usize,
+        baselined: usize,
+        fail_on: Option<Severity>,
+    ) -> Summary {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let mut by_rule = BTreeMap::new();
+        for f in findings {
+            *by_rule.entry(f.rule.id()).or_insert(0) += 1;
+        }
+        Summary {
+            units,
+            findings: findings.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+            waived,
+            baselined,
+            by_rule,
+            fail_on,
+            failed: fail_on.is_some_and(|t| findings.iter().any(|f| f.severity >= t)),
+        }
+    }
+
+    /// True when a finding of `severity` fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        self.fail_on.is_some_and(|t| severity >= t)
+    }
+
+    /// One line for people: `checked 55 units: 0 errors, 4 warnings, 0 notes`.
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "checked {} unit{}: {} error{}, {} warning{}, {} note{}",
+            self.units,
+            plural(self.units),
+            self.errors,
+            plural(self.errors),
+            self.warnings,
+            plural(self.warnings),
+            self.notes,
+            plural(self.notes),
+        );
+        if self.waived > 0 || self.baselined > 0 {
+            s.push_str(&format!(
+                " ({} waived, {} in the baseline)",
+                self.waived, self.baselined
+            ));
+        }
+        s
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What a reporter writes: the findings (in input order) and their summary.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    /// Findings to report.
+    pub findings: &'a [Finding],
+    /// Their counts.
+    pub summary: Summary,
+}
+
+/// Writes a [`Report`] in one format.
+pub trait Reporter {
+    /// Write the whole report.
+    fn write(&self, report: &Report<'_>, out: &mut dyn Write) -> Result<()>;
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `file:line: severity rule: message`, then a summary line.
+    Text,
+    /// `{"findings":[…],"summary":{…}}`.
+    Json,
+    /// JUnit XML: one testcase per unit with findings.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+impl Format {
+    /// Every format, in documentation order.
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Junit,
+        Format::Github,
+        Format::Sarif,
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Junit => "junit",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+        }
+    }
+
+    /// The reporter for this format; `color` only affects text.
+    pub fn reporter(self, color: bool) -> Box<dyn Reporter> {
+        match self {
+            Format::Text => Box::new(text::TextReporter { color }),
+            Format::Json => Box::new(json::JsonReporter),
+            Format::Junit => Box::new(junit::JunitReporter),
+            Format::Github => Box::new(github::GithubReporter),
+            Format::Sarif => Box::new(sarif::SarifReporter),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                format!("unknown format `{s}` (expected text, json, junit, github or sarif)")
+            })
+    }
+}
+
+/// The short title of a finding: `term-missing 上海精神`.
+fn title(f: &Finding) -> String {
+    match &f.term {
+        Some(t) => format!("{} {t}", f.rule.id()),
+        None => f.rule.id().to_string(),
+    }
+}
+
+/// All rules, for formats that describe them (SARIF).
+fn rules() -> impl Iterator<Item = Rule> {
+    Rule::ALL.into_iter()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,811 @@
+//! One function per rule. The term rules share one analysis of the unit
+//! ([`TermAnalysis`]): each source term gets exactly one outcome (ok, wrong
+//! case, near miss, forbidden, missing), so a term never yields both a
+//! near miss and a missing rendering.
+
+use std::collections::HashMap;
+
+use crate::glossary::{EntryId, Rendering, TermType};
+use crate::lang::{Lang, fold_width, is_han};
+use crate::numbers;
+use crate::tm::ReadUnit;
+
+use super::{Checker, Finding, FindingParts, Rule};
+
+/// `untranslated`: the target is empty, equals the source, or more than
+/// [`super::CheckOptions::max_han_share`] of its letters are Han.
+pub fn untranslated(c: &Checker, unit: &ReadUnit) -> Option<Finding> {
+    if !c.options.enabled(Rule::Untranslated) || unit.source.trim().is_empty() {
+        return None;
+    }
+    let target = unit.target.trim();
+    let message = if target.is_empty() {
+        "the target is empty".to_string()
+    } else if squeezed(target).eq(squeezed(&unit.source)) {
+        "the target equals the source".to_string()
+    } else {
+        let (mut letters, mut han) = (0usize, 0usize);
+        for c in target.chars() {
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+            } else if c.is_alphabetic() {
+                letters += 1;
+                han += usize::from(is_han(c));
+            }
+        }
+        let share = if letters == 0 {
+            0.0
+        } else {
+            han as f64 / letters as f64
+        };
+        if share <= c.options.max_han_share {
+            return None;
+        }
+        format!(
+            "the target is mostly Chinese ({:.0}% of its letters are Han characters)",
+            share * 100.0
+        )
+    };
+    c.finding(
+        Rule::Untranslated,
+        unit,
+        FindingParts {
+            found: Some(short(target)),
+            message,
+            ..FindingParts::default()
+        },
+    )
+}
+
+/// How one source term fared in the target.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Outcome {
+    /// An accepted rendering is there, exactly.
+    Ok,
+    /// An accepted rendering is there with other letter case.
+    Case { expected: String, found: String },
+    /// Something close to an accepted rendering is there.
+    NearMiss {
+        expected: String,
+        found: String,
+        similarity: f64,
+    },
+    /// Nothing accepted or close is there.
+    Missing,
+}
+
+/// A source term and its outcome.
+#[derive(Debug, Clone)]
+pub(crate) struct TermOutcome {
+    entry: EntryId,
+    outcome: Outcome,
+}
+
+/// A forbidden rendering found in the target, for a source term (or a term
+/// nested in it: 共建一带一路 holds 一带一路).
+#[derive(Debug, Clone)]
+pub(crate) struct ForbiddenHit {
+    entry: EntryId,
+    found: String,
+}
+
+/// The glossary terms of a unit's source and what its target does with them.
+#[derive(Debug, Clone, Default)]
+pub struct TermAnalysis {
+    terms: Vec<TermOutcome>,
+    forbidden: Vec<ForbiddenHit>,
+}
+
+impl TermAnalysis {
+    /// Find the source terms and classify each against the target.
+    pub fn new(c: &Checker, unit: &ReadUnit) -> TermAnalysis {
+        let mut entries: Vec<EntryId> = Vec::new();
+        for hit in c.matcher.find_zh(&unit.source) {
+            if !entries.contains(&hit.entry) {
+                entries.push(hit.entry);
+            }
+        }
+        if entries.is_empty() {
+            return TermAnalysis::default();
+        }
+        let en_hits = c.matcher.find_en(&unit.target);
+        let mut window_cache: Option<Vec<Token>> = None;
+        let mut out = TermAnalysis::default();
+        for &entry in &entries {
+            let e = c.glossary.get(entry);
+            let mut case = None;
+            let mut hyphen = None;
+            let mut ok = false;
+            for h in en_hits.iter().filter(|h| h.entry == entry) {
+                let form = match h.rendering {
+                    Rendering::Approved => &e.en,
+                    Rendering::Variant(i) => &e.variants[i],
+                    Rendering::Forbidden(_) => continue,
+                };
+                let (found, form_c) = (canon(&h.found), canon(form));
+                if found.starts_with(&form_c) {
+                    ok = true;
+                    break;
+                }
+                if found.to_lowercase().starts_with(&form_c.to_lowercase()) {
+                    // English capitalizes a title before a name and not
+                    // elsewhere (`acting President Mokhber`, `the SCO
+                    // secretary-general`): word-initial case is style.
+                    if e.kind == TermType::Title && same_but_initials(&found, &form_c) {
+                        ok = true;
+                        break;
+                    }
+                    case.get_or_insert((form.clone(), h.found.clone()));
+                } else {
+                    hyphen.get_or_insert((form.clone(), h.found.clone()));
+                }
+            }
+            let outcome = if ok {
+                Outcome::Ok
+            } else if let Some((expected, found)) = case {
+                Outcome::Case { expected, found }
+            } else if let Some((expected, found)) = hyphen {
+                let similarity = strsim::normalized_damerau_levenshtein(&expected, &found);
+                Outcome::NearMiss {
+                    expected,
+                    found,
+                    similarity,
+                }
+            } else {
+                let tokens = window_cache.get_or_insert_with(|| tokens(&unit.target));
+                if e.kind == TermType::Place && demonym(e.accepted(), tokens) {
+                    out.terms.push(TermOutcome {
+                        entry,
+                        outcome: Outcome::Ok,
+                    });
+                    continue;
+                }
+                match near_miss(c, entry, &unit.target, tokens) {
+                    Some((expected, found, similarity)) => Outcome::NearMiss {
+                        expected,
+                        found,
+                        similarity,
+                    },
+                    None => Outcome::Missing,
+                }
+            };
+            out.terms.push(TermOutcome { entry, outcome });
+        }
+        // Forbidden renderings of the source terms and of the terms nested
+        // in them, once per (entry, text found).
+        for &entry in &entries {
+            for &id in std::iter::once(&entry).chain(&c.nested[entry.0 as usize]) {
+                for h in en_hits.iter().filter(|h| h.entry == id) {
+                    if matches!(h.rendering, Rendering::Forbidden(_))
+                        && !out
+                            .forbidden
+                            .iter()
+                            .any(|f| f.entry == id && f.found == h.found)
+                    {
+                        out.forbidden.push(ForbiddenHit {
+                            entry: id,
+                            found: h.found.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn has_forbidden_for(&self, c: &Checker, entry: EntryId) -> bool {
+        self.forbidden
+            .iter()
+            .any(|f| f.entry == entry || c.nested[entry.0 as usize].contains(&f.entry))
+    }
+}
+
+/// `term-missing`: a source term with no accepted rendering, nothing close
+/// to one and no forbidden one in the target (those have their own rules).
+/// Terms of the generic types ([`super::CheckOptions::generic_types`]) get
+/// the generic severity.
+pub fn term_missing(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
+    for t in &a.terms {
+        if t.outcome != Outcome::Missing || a.has_forbidden_for(c, t.entry) {
+            continue;
+        }
+        let e = c.glossary.get(t.entry);
+        let mut message = format!("{} is in the source; expected \"{}\"", e.zh, e.en);
+        if !e.variants.is_empty() {
+            message.push_str(" or one of \"");
+            message.push_str(&e.variants.join("\", \""));
+            message.push('"');
+        }
+        message.push_str(" in the target");
+        let severity = super::is_generic(e)
+            .then_some(c.options.generic_severity)
+            .filter(|_| c.options.enabled(Rule::TermMissing));
+        out.extend(c.finding(
+            Rule::TermMissing,
+            unit,
+            FindingParts {
+                term: Some(e.zh.clone()),
+                expected: Some(e.en.clone()),
+                found: None,
+                message,
+                severity,
+            },
+        ));
+    }
+}
+
+/// `term-forbidden`: a forbidden rendering of a source term in the target.
+pub fn term_forbidden(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
+    for f in &a.forbidden {
+        let e = c.glossary.get(f.entry);
+        out.extend(c.finding(
+            Rule::TermForbidden,
+            unit,
+            FindingParts {
+                term: Some(e.zh.clone()),
+                expected: Some(e.en.clone()),
+                found: Some(f.found.clone()),
+                message: format!(
+                    "\"{}\" is a forbidden rendering of {}; use \"{}\"",
+                    f.found, e.zh, e.en
+                ),
+                severity: None,
+            },
+        ));
+    }
+}
+
+/// `term-case`: an accepted rendering with other letter case.
+pub fn term_case(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
+    for t in &a.terms {
+        let Outcome::Case { expected, found } = &t.outcome else {
+            continue;
+        };
+        let e = c.glossary.get(t.entry);
+        out.extend(c.finding(
+            Rule::TermCase,
+            unit,
+            FindingParts {
+                term: Some(e.zh.clone()),
+                expected: Some(expected.clone()),
+                found: Some(found.clone()),
+                message: format!(
+                    "\"{found}\" should be written \"{expected}\" (rendering of {})",
+                    e.zh
+                ),
+                severity: None,
+            },
+        ));
+    }
+}
+
+/// `term-near-miss`: the target has a string close to an accepted
+/// rendering, but not equal to it; reported instead of `term-missing`.
+pub fn term_near_miss(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
+    for t in &a.terms {
+        let Outcome::NearMiss {
+            expected,
+            found,
+            similarity,
+        } = &t.outcome
+        else {
+            continue;
+        };
+        let e = c.glossary.get(t.entry);
+        out.extend(c.finding(
+            Rule::TermNearMiss,
+            unit,
+            FindingParts {
+                term: Some(e.zh.clone()),
+                expected: Some(expected.clone()),
+                found: Some(found.clone()),
+                message: format!(
+                    "\"{found}\" is close to \"{expected}\" (rendering of {}) but not equal \
+                     (similarity {similarity:.2})",
+                    e.zh
+                ),
+                severity: None,
+            },
+        ));
+    }
+}
+
+/// `inconsistent-target`: units whose normalized source occurs elsewhere
+/// with another normalized target. The most frequent target of a source
+/// (on a tie, the alphabetically first, so that the order of units does not
+/// matter) is the reference; every unit translating it otherwise gets a
+/// finding naming the reference's first unit.
+pub fn inconsistent_target(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+) -> Vec<(usize, Finding)> {
+    inconsistent(c, units, keys, Rule::InconsistentTarget)
+}
+
+/// `inconsistent-source`: the reverse of `inconsistent-target`, the same
+/// normalized target for different sources.
+pub fn inconsistent_source(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+) -> Vec<(usize, Finding)> {
+    inconsistent(c, units, keys, Rule::InconsistentSource)
+}
+
+/// A unit's normalized (source, target), as the `inconsistent-*` rules
+/// compare them.
+pub type ConsistencyKey = (String, String);
+
+/// The (source, target) keys the `inconsistent-*` rules group units by;
+/// `None` for units left out (untranslated, or an empty side).
+pub fn consistency_key(unit: &ReadUnit) -> Option<ConsistencyKey> {
+    let (s, t) = (norm_source(&unit.source), norm_target(&unit.target));
+    (!s.is_empty() && !t.is_empty()).then_some((s, t))
+}
+
+fn inconsistent(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+    rule: Rule,
+) -> Vec<(usize, Finding)> {
+    if !c.options.enabled(rule) {
+        return Vec::new();
+    }
+    let by_target = rule == Rule::InconsistentTarget;
+    let keyed: Vec<Option<(&String, &String)>> = keys
+        .iter()
+        .map(|k| {
+            k.as_ref()
+                .map(|(s, t)| if by_target { (s, t) } else { (t, s) })
+        })
+        .collect();
+    // key → [(value, count, first unit index)], values in first-seen order.
+    let mut groups: HashMap<&String, Vec<(&String, usize, usize)>> = HashMap::new();
+    for (i, kv) in keyed.iter().enumerate() {
+        let Some((k, v)) = *kv else { continue };
+        let vals = groups.entry(k).or_default();
+        match vals.iter_mut().find(|(x, _, _)| *x == v) {
+            Some(slot) => slot.1 += 1,
+            None => vals.push((v, 1, i)),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, kv) in keyed.iter().enumerate() {
+        let Some((k, v)) = *kv else { continue };
+        let vals = &groups[k];
+        if vals.len() < 2 {
+            continue;
+        }
+        // The most frequent value; on a tie the smallest, so the choice
+        // (and so which units are flagged, and their fingerprints) does not
+        // depend on the order of the units.
+        let reference = vals
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .expect("two values");
+        if reference.0 == v {
+            continue;
+        }
+        let r = &units[reference.2];
+        let u = &units[i];
+        let (expected, found, message) = if by_target {
+            (
+                r.target.clone(),
+                u.target.clone(),
+                format!(
+                    "the same source is translated \"{}\" in unit {} ({}:{})",
+                    short(&r.target),
+                    r.number,
+                    r.file,
+                    r.line
+                ),
+            )
+        } else {
+            (
+                r.source.clone(),
+                u.source.clone(),
+                format!(
+                    "the same target translates \"{}\" in unit {} ({}:{})",
+                    short(&r.source),
+                    r.number,
+                    r.file,
+                    r.line
+                ),
+            )
+        };
+        out.extend(
+            c.finding(
+                rule,
+                u,
+                FindingParts {
+                    term: None,
+                    expected: Some(expected),
+                    found: Some(found),
+                    message,
+                    severity: None,
+                },
+            )
+            .map(|f| (i, f)),
+        );
+    }
+    out
+}
+
+/// An accepted rendering prepared for fuzzy matching.
+#[derive(Debug, Clone)]
+pub(crate) struct FuzzyForm {
+    form: String,
+    /// Lower-cased words joined by single spaces.
+    norm: String,
+    words: usize,
+    /// The first letters of the first and last words.
+    first: char,
+    last: char,
+    chars: usize,
+    bag: Bag,
+}
+
+/// A histogram of the chars of a string (letters and digits exactly, other
+/// chars hashed into buckets). Every edit of Damerau–Levenshtein changes
+/// the histogram by at most 2, so half the histogram difference is a lower
+/// bound of the distance: the cheap test that spares the full computation
+/// for almost every window of the target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Bag([u16; 64]);
+
+impl Bag {
+    fn new(s: &str) -> Bag {
+        let mut b = Bag([0; 64]);
+        b.add(s);
+        b
+    }
+
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            let i = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                ' ' => 36,
+                _ => 37 + (c as usize % 27),
+            };
+            self.0[i] = self.0[i].saturating_add(1);
+        }
+    }
+
+    /// A lower bound of the Damerau–Levenshtein distance between the two
+    /// strings the bags were made from.
+    fn min_distance(&self, other: &Bag) -> usize {
+        let diff: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(&a, &b)| a.abs_diff(b) as usize)
+            .sum();
+        diff.div_ceil(2)
+    }
+}
+
+impl FuzzyForm {
+    /// None for forms too short to fuzzy-match, and all-caps acronyms.
+    pub(crate) fn new(form: &str, min_letters: usize) -> Option<FuzzyForm> {
+        let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < min_letters || letters.iter().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        let words: Vec<String> = tokens(form).into_iter().map(|t| t.norm).collect();
+        let norm = words.join(" ");
+        let initial = |w: Option<&String>| w.and_then(|w| w.chars().next()).unwrap_or(' ');
+        Some(FuzzyForm {
+            first: initial(words.first()),
+            last: initial(words.last()),
+            form: form.to_string(),
+            chars: norm.chars().count(),
+            words: words.len(),
+            bag: Bag::new(&norm),
+            norm,
+        })
+    }
+}
+
+/// A word of the target: lower-cased, with its byte range.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    norm: String,
+    start: usize,
+    end: usize,
+    chars: usize,
+    bag: Bag,
+}
+
+/// Words: maximal runs of letters and digits (hyphens and apostrophes
+/// split words, so `Belt-and-Road` is three).
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let ch = fold_width(ch);
+        match (ch.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let norm: String = text[s..i]
+                    .chars()
+                    .map(fold_width)
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                out.push(Token {
+                    chars: norm.chars().count(),
+                    bag: Bag::new(&norm),
+                    norm,
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The closest window of the target to any accepted rendering of `entry`
+/// that passes the thresholds: (rendering, text found, similarity).
+/// Windows are runs of one word fewer to one word more than the rendering,
+/// whose first and last words begin with the same letters as the
+/// rendering's.
+fn near_miss(
+    c: &Checker,
+    entry: EntryId,
+    target: &str,
+    tokens: &[Token],
+) -> Option<(String, String, f64)> {
+    let t = c.options.near_miss;
+    let mut best: Option<(f64, &FuzzyForm, usize, usize)> = None;
+    let mut window = String::new();
+    for form in &c.fuzzy[entry.0 as usize] {
+        let lo = form.words.saturating_sub(1).max(1);
+        for n in lo..=form.words + 1 {
+            if n > tokens.len() {
+                break;
+            }
+            for w in tokens.windows(n) {
+                // Misspellings rarely touch a word's first letter: a window
+                // must start and end like the rendering. This anchor keeps
+                // the search linear in practice (letter histograms of long
+                // English windows are all alike).
+                if !w[0].norm.starts_with(form.first) || !w[n - 1].norm.starts_with(form.last) {
+                    continue;
+                }
+                let wc = w.iter().map(|t| t.chars).sum::<usize>() + n - 1;
+                let longer = wc.max(form.chars) as f64;
+                // Cheap bounds first: the length difference, then the char
+                // histograms, each cap the similarity.
+                if 1.0 - (wc.abs_diff(form.chars) as f64) / longer < t.min_similarity_jw {
+                    continue;
+                }
+                let mut bag = Bag([0; 64]);
+                bag.0[36] = (n - 1) as u16;
+                for tok in w {
+                    for (b, x) in bag.0.iter_mut().zip(&tok.bag.0) {
+                        *b = b.saturating_add(*x);
+                    }
+                }
+                if 1.0 - (bag.min_distance(&form.bag) as f64) / longer < t.min_similarity_jw {
+                    continue;
+                }
+                window.clear();
+                for (k, tok) in w.iter().enumerate() {
+                    if k > 0 {
+                        window.push(' ');
+                    }
+                    window.push_str(&tok.norm);
+                }
+                // Another word form (Russia → Russian, Kazakhstan → Kazakh),
+                // not a misspelling.
+                if window != form.norm
+                    && (window.starts_with(&form.norm) || form.norm.starts_with(window.as_str()))
+                {
+                    continue;
+                }
+                let dl = strsim::normalized_damerau_levenshtein(&window, &form.norm);
+                let pass = dl >= t.min_similarity
+                    || (dl >= t.min_similarity_jw
+                        && strsim::jaro_winkler(&window, &form.norm) >= t.min_jaro_winkler);
+                if pass && best.is_none_or(|(b, ..)| dl > b) {
+                    best = Some((dl, form, w[0].start, w[n - 1].end));
+                }
+            }
+        }
+    }
+    best.map(|(dl, form, s, e)| (form.form.clone(), target[s..e].to_string(), dl))
+}
+
+/// True when `found` starts with `form` up to the case of word-initial
+/// letters.
+fn same_but_initials(found: &str, form: &str) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        let mut prev_alnum = false;
+        s.chars()
+            .map(|c| {
+                let out = if prev_alnum {
+                    c
+                } else {
+                    c.to_lowercase().next().unwrap_or(c)
+                };
+                prev_alnum = c.is_alphanumeric();
+                out
+            })
+            .collect()
+    };
+    let (f, g) = (fold(found), fold(form));
+    f.len() >= g.len() && f[..g.len()] == g[..]
+}
+
+/// True when the target names a place by its adjective or demonym: a word
+/// that shares at least four leading letters with the rendering's last
+/// word, where what is left of the place name is at most three letters or
+/// `stan`/`istan`, and what is left of the target word is a demonym ending
+/// (`Russian` for Russia, `Kazakh` for Kazakhstan, `Chinese` for China,
+/// `British` for Britain, `South Korean` for South Korea; not `Australian`
+/// for Austria, not `Iraqi` for Iran).
+fn demonym<'a>(forms: impl Iterator<Item = &'a str>, target: &[Token]) -> bool {
+    const ENDINGS: [&str; 10] = ["", "n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ine"];
+    forms.into_iter().any(|form| {
+        let words: Vec<String> = tokens(form).into_iter().map(|t| t.norm).collect();
+        let Some((last, lead)) = words.split_last() else {
+            return false;
+        };
+        target.windows(words.len()).any(|w| {
+            let (wl, wlead) = w.split_last().expect("non-empty window");
+            let common: usize = wl
+                .norm
+                .chars()
+                .zip(last.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a.len_utf8())
+                .sum();
+            let (place_rest, word_rest) = (&last[common..], &wl.norm[common..]);
+            wlead.iter().zip(lead).all(|(a, b)| &a.norm == b)
+                && common >= 4
+                && (place_rest.chars().count() <= 3 || matches!(place_rest, "stan" | "istan"))
+                && ENDINGS.contains(&word_rest)
+        })
+    })
+}
+
+/// Curly quotes to straight and dashes to hyphens, width folded: the
+/// typographic variation that is never a finding.
+fn canon(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‐' | '‑' | '–' | '—' => '-',
+            '‘' | '’' | '`' | '´' => '\'',
+            '“' | '”' => '"',
+            c => fold_width(c),
+        })
+        .collect()
+}
+
+/// Width folded, without whitespace (to compare source and target).
+fn squeezed(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace()).map(fold_width)
+}
+
+/// The key a source is grouped by: width folded, lower-cased, without
+/// whitespace.
+pub(crate) fn norm_source(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_width)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The key a target is grouped by: typographic variation folded
+/// ([`canon`]), lower-cased, whitespace collapsed.
+pub(crate) fn norm_target(s: &str) -> String {
+    canon(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// At most 80 chars of `s`, for messages.
+fn short(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(MAX - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `number-mismatch`: a number or date of the source whose canonical key
+/// ([`crate::numbers`]: 七月四日 ↔ July 4, 1000 ↔ 1,000, 23 ↔ twenty-three)
+/// is nowhere in the target. Presence is enough: a date the source repeats
+/// (dateline and body) need only be in the target once. One finding per key.
+pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
+    if !c.options.enabled(Rule::NumberMismatch) {
+        return;
+    }
+    // Most sentences hold no number: skip the extractor for them.
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "零〇一二三四五六七八九十百千万亿两".contains(c)
+    };
+    if !unit.source.chars().any(numeral) {
+        return;
+    }
+    let source = numbers::extract(&unit.source, Lang::Zh);
+    if source.is_empty() {
+        return;
+    }
+    let target = numbers::keys(&unit.target, Lang::En);
+    let mut seen: Vec<&str> = Vec::new();
+    for m in &source {
+        if seen.contains(&m.key.as_str()) || target.binary_search(&m.key).is_ok() {
+            continue;
+        }
+        seen.push(&m.key);
+        let text = &unit.source[m.span.bytes.clone()];
+        out.extend(c.finding(
+            Rule::NumberMismatch,
+            unit,
+            FindingParts {
+                term: Some(text.to_string()),
+                expected: Some(m.key.clone()),
+                found: None,
+                message: if text == m.key {
+                    format!("{text} is in the source but not in the target")
+                } else {
+                    format!("{text} ({}) is in the source but not in the target", m.key)
+                },
+                severity: None,
+            },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The histogram bound never exceeds the true distance, so the
+        /// cheap filter never drops a real near miss.
+        #[test]
+        fn bag_bound_is_a_lower_bound(a in "[a-eé 1]{0,12}", b in "[a-eé 1]{0,12}") {
+            let lb = Bag::new(&a).min_distance(&Bag::new(&b));
+            prop_assert!(lb <= strsim::damerau_levenshtein(&a, &b));
+        }
+    }
+
+    #[test]
+    fn tokens_split_on_punctuation() {
+        let t: Vec<String> = tokens("the Belt-and-Road's ＡＢ, 2024")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(t, ["the", "belt", "and", "road", "s", "ab", "2024"]);
+    }
+
+    #[test]
+    fn title_initials() {
+        for (found, form, same) in [
+            ("acting President", "acting president", true),
+            ("SCO secretary-general", "SCO Secretary-General", true),
+            ("SCO SECRETARY", "SCO Secretary", false),
+        ] {
+            assert_eq!(same_but_initials(found, form), same, "{found}");
+        }
+    }
+}

@@ -1,0 +1,800 @@
+//! General bilingual dictionaries for the aligner: CC-CEDICT (plain or
+//! gzip-compressed, read directly) and tab-separated `zh<TAB>en` lists.
+//!
+//! Each Chinese headword maps to the set of English *content stems* of its
+//! glosses: glosses are split into words, stop words and pinyin or
+//! cross-references are dropped, and the rest are lower-cased and stemmed
+//! (Porter 2 via `rust-stemmers`) after a small irregular-form table. The
+//! English side of a sentence goes through the same [`EnNormalizer`], so a
+//! match is a shared stem. Stems are kept as 64-bit hashes: no strings are
+//! compared in the aligner's inner loop.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A stemmed English content word, hashed.
+pub type StemKey = u64;
+
+/// Hash a normalised word (a stem, or a Chinese word) into a key. Fixed
+/// seed: keys are equal across runs and threads (determinism).
+pub fn key(s: &str) -> u64 {
+    // FNV-1a: tiny, stable, and fast on short words.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// English stop words: function words that carry no alignment evidence.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "etc",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "sb",
+    "sth",
+    "something",
+    "someone",
+    "somebody",
+    "one",
+    "oneself",
+    "lit",
+    "fig",
+    "also",
+    "used",
+    "esp",
+    "e",
+    "g",
+    "abbr",
+    "variant",
+    "old",
+    "s",
+    "t",
+    "d",
+    "ll",
+    "m",
+    "re",
+    "ve",
+    "o",
+    "kind",
+    "particle",
+];
+
+/// Irregular forms the Porter stemmer does not merge with their lemma.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("went", "go"),
+    ("gone", "go"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("came", "come"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("thought", "think"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("felt", "feel"),
+    ("left", "leave"),
+    ("made", "make"),
+    ("found", "find"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("ate", "eat"),
+    ("eaten", "eat"),
+    ("ran", "run"),
+    ("sat", "sit"),
+    ("stood", "stand"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("held", "hold"),
+    ("heard", "hear"),
+    ("met", "meet"),
+    ("kept", "keep"),
+    ("slept", "sleep"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("lay", "lie"),
+    ("lain", "lie"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("drank", "drink"),
+    ("drunk", "drink"),
+    ("sang", "sing"),
+    ("became", "become"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("people", "person"),
+    ("mice", "mouse"),
+    ("better", "good"),
+    ("best", "good"),
+    ("worse", "bad"),
+    ("worst", "bad"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("died", "die"),
+    ("dead", "die"),
+    ("death", "die"),
+    ("lost", "lose"),
+    ("sent", "send"),
+    ("spent", "spend"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("taught", "teach"),
+    ("fought", "fight"),
+    ("sought", "seek"),
+    ("led", "lead"),
+    ("fed", "feed"),
+    ("fled", "flee"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("flew", "fly"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("rode", "ride"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("woke", "wake"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("shook", "shake"),
+    ("struck", "strike"),
+    ("understood", "understand"),
+    ("wept", "weep"),
+    ("won", "win"),
+    ("paid", "pay"),
+    ("laid", "lay"),
+    ("sold", "sell"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("swore", "swear"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("bore", "bear"),
+    ("born", "bear"),
+    ("beaten", "beat"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("ridden", "ride"),
+    ("shot", "shoot"),
+    ("hung", "hang"),
+    ("dug", "dig"),
+    ("stuck", "stick"),
+    ("swam", "swim"),
+    ("lit", "light"),
+    ("meant", "mean"),
+];
+
+/// English normalisation shared by dictionary glosses and English
+/// sentences: lower-case, stop words out, irregular forms to their lemma,
+/// Porter 2 stem. `Sync`; build once.
+pub struct EnNormalizer {
+    stemmer: Stemmer,
+    stop: std::collections::HashSet<&'static str>,
+    irregular: HashMap<&'static str, &'static str>,
+}
+
+impl Default for EnNormalizer {
+    fn default() -> Self {
+        EnNormalizer::new()
+    }
+}
+
+impl EnNormalizer {
+    /// The English normaliser.
+    pub fn new() -> EnNormalizer {
+        EnNormalizer {
+            stemmer: Stemmer::create(Algorithm::English),
+            stop: STOP_WORDS.iter().copied().collect(),
+            irregular: IRREGULAR.iter().copied().collect(),
+        }
+    }
+
+    /// True for a stop word (`w` lower-case).
+    pub fn is_stop(&self, w: &str) -> bool {
+        self.stop.contains(w)
+    }
+
+    /// The stem of one lower-case word, or None for a stop word.
+    ///
+    /// ```
+    /// use termalign::dict::EnNormalizer;
+    /// let n = EnNormalizer::new();
+    /// assert_eq!(n.stem("running").as_deref(), Some("run"));
+    /// assert_eq!(n.stem("went").as_deref(), Some("go"));
+    /// assert_eq!(n.stem("the"), None);
+    /// ```
+    pub fn stem(&self, w: &str) -> Option<String> {
+        if self.stop.contains(w) {
+            return None;
+        }
+        let lemma = self.irregular.get(w).copied().unwrap_or(w);
+        Some(self.stemmer.stem(lemma).into_owned())
+    }
+
+    /// Content-word stem keys of an English text, in order. Words are runs
+    /// of ASCII letters and digits (apostrophes split: `she'd` → `she`, `d`).
+    pub fn content_keys(&self, text: &str) -> Vec<StemKey> {
+        let mut out = Vec::new();
+        self.for_each_word(text, |w| {
+            if let Some(s) = self.stem(w) {
+                out.push(key(&s));
+            }
+        });
+        out
+    }
+
+    fn for_each_word(&self, text: &str, mut f: impl FnMut(&str)) {
+        let mut buf = String::new();
+        for c in text.chars().chain(std::iter::once(' ')) {
+            let c = crate::lang::fold_width(c);
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase());
+            } else if !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+        }
+    }
+}
+
+/// A Chinese → English dictionary: each headword with the stem keys of its
+/// glosses. `Sync`; load once and share.
+pub struct Dictionary {
+    /// Headword → index into `glosses`.
+    index: HashMap<String, u32, FixedState>,
+    glosses: Vec<Box<[StemKey]>>,
+    max_chars: usize,
+}
+
+/// A fixed-seed hasher state for the headword map (fast, deterministic).
+#[derive(Clone, Copy, Default)]
+pub struct FixedState;
+
+impl BuildHasher for FixedState {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// FNV-1a hasher.
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("headwords", &self.index.len())
+            .finish()
+    }
+}
+
+impl Default for Dictionary {
+    fn default() -> Self {
+        Dictionary::new()
+    }
+}
+
+struct Loader<'n> {
+    norm: &'n EnNormalizer,
+    stems: HashMap<String, Option<StemKey>, FixedState>,
+    /// Headword → id, in order of first appearance (deterministic).
+    index: HashMap<String, u32, FixedState>,
+    glosses: Vec<Vec<StemKey>>,
+}
+
+impl Loader<'_> {
+    /// Add the content stems of one gloss to `out`.
+    fn gloss(&mut self, gloss: &str, out: &mut Vec<StemKey>) {
+        let g = gloss.trim();
+        // Cross-references, classifiers and pure grammar notes carry no
+        // English content words of the headword.
+        if g.starts_with("CL:")
+            || g.starts_with("variant of")
+            || g.starts_with("old variant of")
+            || g.starts_with("see ")
+            || g.starts_with("surname ")
+            || g.starts_with("used in ")
+            || g.starts_with("abbr. for")
+        {
+            return;
+        }
+        let mut depth = 0usize;
+        let mut word = String::new();
+        let mut flush = |word: &mut String, this: &mut Self| {
+            if word.is_empty() {
+                return;
+            }
+            if word.len() > 1 || word == "i" {
+                let k = match this.stems.get(word.as_str()) {
+                    Some(k) => *k,
+                    None => {
+                        let k = this.norm.stem(word).map(|s| key(&s));
+                        this.stems.insert(word.clone(), k);
+                        k
+                    }
+                };
+                if let Some(k) = k
+                    && !out.contains(&k)
+                {
+                    out.push(k);
+                }
+            }
+            word.clear();
+        };
+        let mut skip_word = false;
+        for c in g.chars().chain(std::iter::once(' ')) {
+            match c {
+                // Parenthesised notes ("(slang)", "(idiom)") and pinyin
+                // references ("[ge4]") are not glosses.
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                c if c.is_ascii_alphabetic() => word.push(c.to_ascii_lowercase()),
+                c if c.is_ascii_digit() => skip_word = true,
+                _ => {
+                    if skip_word {
+                        word.clear();
+                        skip_word = false;
+                    }
+                    flush(&mut word, self);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, zh: &str, glosses: &[&str]) {
+        let id = match self.index.get(zh) {
+            Some(&id) => id,
+            None => {
+                let id = self.glosses.len() as u32;
+                self.index.insert(zh.to_string(), id);
+                self.glosses.push(Vec::new());
+                id
+            }
+        };
+        let mut keys = std::mem::take(&mut self.glosses[id as usize]);
+        for g in glosses {
+            self.gloss(g, &mut keys);
+        }
+        self.glosses[id as usize] = keys;
+    }
+}
+
+impl Dictionary {
+    /// An empty dictionary.
+    pub fn new() -> Dictionary {
+        Dictionary {
+            index: HashMap::with_hasher(FixedState),
+            glosses: Vec::new(),
+            max_chars: 0,
+        }
+    }
+
+    /// Load one or more dictionary files (merged). A file is CC-CEDICT
+    /// when its lines look like `繁 简 [pinyin] /gloss/`, otherwise
+    /// `zh<TAB>en` (the English may hold several glosses separated by `/`
+    /// or `;`). A name ending in `.gz` is decompressed on the fly.
+    pub fn load<P: AsRef<Path>>(paths: &[P], norm: &EnNormalizer) -> Result<Dictionary> {
+        let mut loader = Loader {
+            norm,
+            stems: HashMap::with_capacity_and_hasher(1 << 16, FixedState),
+            index: HashMap::with_capacity_and_hasher(1 << 18, FixedState),
+            glosses: Vec::with_capacity(1 << 18),
+        };
+        for p in paths {
+            let p = p.as_ref();
+            let file = std::fs::File::open(p).map_err(|e| Error::io(e).with_path(p))?;
+            let reader: Box<dyn Read> = if p.extension().is_some_and(|e| e == "gz") {
+                Box::new(flate2::read::MultiGzDecoder::new(file))
+            } else {
+                Box::new(file)
+            };
+            Self::read_into(BufReader::with_capacity(1 << 16, reader), p, &mut loader)?;
+        }
+        Ok(Self::finish(loader))
+    }
+
+    /// Parse dictionary text (CC-CEDICT or TSV) from a string; `source`
+    /// names it in errors.
+    ///
+    /// ```
+    /// use termalign::dict::{Dictionary, EnNormalizer};
+    /// let n = EnNormalizer::new();
+    /// let d = Dictionary::from_text("朋友 朋友 [peng2 you5] /friend/\n", "t", &n).unwrap();
+    /// assert_eq!(d.glosses("朋友").unwrap().len(), 1);
+    /// ```
+    pub fn from_text(text: &str, source: &str, norm: &EnNormalizer) -> Result<Dictionary> {
+        let mut loader = Loader {
+            norm,
+            stems: HashMap::with_hasher(FixedState),
+            index: HashMap::with_hasher(FixedState),
+            glosses: Vec::new(),
+        };
+        Self::read_into(text.as_bytes(), Path::new(source), &mut loader)?;
+        Ok(Self::finish(loader))
+    }
+
+    fn read_into(mut r: impl BufRead, path: &Path, loader: &mut Loader) -> Result<()> {
+        let mut line = String::new();
+        let mut n = 0u64;
+        loop {
+            line.clear();
+            let read = r.read_line(&mut line).map_err(|e| {
+                let kind = if e.kind() == std::io::ErrorKind::InvalidData {
+                    ErrorKind::Encoding
+                } else {
+                    ErrorKind::Io
+                };
+                Error::new(kind, format!("cannot read dictionary: {e}"))
+                    .with_path(path)
+                    .with_line(n + 1)
+            })?;
+            if read == 0 {
+                return Ok(());
+            }
+            n += 1;
+            let l = line
+                .trim_end_matches(['\n', '\r'])
+                .trim_start_matches('\u{feff}');
+            if l.trim().is_empty() || l.starts_with('#') || l.starts_with('%') {
+                continue;
+            }
+            if let Some((zh, en)) = l.split_once('\t') {
+                let zh = zh.trim();
+                if zh.is_empty() {
+                    return Err(Error::new(ErrorKind::Format, "empty Chinese side")
+                        .with_path(path)
+                        .with_line(n));
+                }
+                let glosses: Vec<&str> = en.split(['/', ';', '\t']).collect();
+                loader.add(zh, &glosses);
+                continue;
+            }
+            // CC-CEDICT: `trad simp [pinyin] /g1/g2/`.
+            let bad = || {
+                Error::new(
+                    ErrorKind::Format,
+                    "expected `trad simp [pinyin] /gloss/` (CC-CEDICT) or `zh<TAB>en`",
+                )
+                .with_path(path)
+                .with_line(n)
+            };
+            let mut parts = l.splitn(3, ' ');
+            let (Some(trad), Some(simp), Some(rest)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(bad());
+            };
+            let Some(slash) = rest.find('/') else {
+                return Err(bad());
+            };
+            let glosses: Vec<&str> = rest[slash..].split('/').filter(|g| !g.is_empty()).collect();
+            loader.add(simp, &glosses);
+            if trad != simp {
+                loader.add(trad, &glosses);
+            }
+        }
+    }
+
+    fn finish(loader: Loader) -> Dictionary {
+        // Headwords whose glosses held no content word stay in the index
+        // with an empty gloss list; `lookup` treats them as absent.
+        let max_chars = loader
+            .index
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        Dictionary {
+            index: loader.index,
+            glosses: loader
+                .glosses
+                .into_iter()
+                .map(Vec::into_boxed_slice)
+                .collect(),
+            max_chars,
+        }
+    }
+
+    /// Number of headwords (with or without a content gloss).
+    pub fn len(&self) -> usize {
+        self.glosses.len()
+    }
+
+    /// True when the dictionary has no headwords.
+    pub fn is_empty(&self) -> bool {
+        self.glosses.is_empty()
+    }
+
+    /// The entry id of a headword.
+    pub fn lookup(&self, zh: &str) -> Option<u32> {
+        self.index
+            .get(zh)
+            .copied()
+            .filter(|&i| !self.glosses[i as usize].is_empty())
+    }
+
+    /// The gloss stems of a headword.
+    pub fn glosses(&self, zh: &str) -> Option<&[StemKey]> {
+        self.lookup(zh).map(|i| &*self.glosses[i as usize])
+    }
+
+    /// The gloss stems of an entry id.
+    pub fn entry(&self, id: u32) -> &[StemKey] {
+        &self.glosses[id as usize]
+    }
+
+    /// Split a word the dictionary lacks into the longest dictionary words,
+    /// left to right (characters the dictionary lacks are skipped). Returns
+    /// entry ids.
+    ///
+    /// ```
+    /// use termalign::dict::{Dictionary, EnNormalizer};
+    /// let n = EnNormalizer::new();
+    /// let d = Dictionary::from_text("老人\told man\n书\tbook\n", "t", &n).unwrap();
+    /// assert_eq!(d.split_longest("老人看书").len(), 2);
+    /// ```
+    pub fn split_longest(&self, word: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Some(id) = self.lookup(word) {
+            out.push(id);
+            return out;
+        }
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let n = bounds.len() - 1;
+        let mut i = 0;
+        while i < n {
+            let mut step = 1;
+            for len in (1..=self.max_chars.min(n - i)).rev() {
+                if let Some(id) = self.lookup(&word[bounds[i]..bounds[i + len]]) {
+                    out.push(id);
+                    step = len;
+                    break;
+                }
+            }
+            i += step;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n() -> EnNormalizer {
+        EnNormalizer::new()
+    }
+
+    #[test]
+    fn cedict_glosses_become_content_stems() {
+        let norm = n();
+        let text = "# comment\n\
+            朋友 朋友 [peng2 you5] /friend/companion/CL:個|个[ge4]/\n\
+            個 个 [ge4] /individual/this/that/\n\
+            走 走 [zou3] /to walk/to go/to move/(slang) to die/\n";
+        let d = Dictionary::from_text(text, "t", &norm).unwrap();
+        let want = |ws: &[&str]| -> Vec<StemKey> {
+            ws.iter().map(|w| key(&norm.stem(w).unwrap())).collect()
+        };
+        assert_eq!(
+            d.glosses("朋友").unwrap(),
+            &want(&["friend", "companion"])[..]
+        );
+        assert_eq!(
+            d.glosses("走").unwrap(),
+            &want(&["walk", "go", "move", "die"])[..]
+        );
+        // Traditional headwords are indexed too.
+        assert!(d.glosses("個").is_some());
+        assert!(d.glosses("狗").is_none());
+    }
+
+    #[test]
+    fn tsv_lines_and_bad_lines() {
+        let norm = n();
+        let d = Dictionary::from_text("上海精神\tShanghai Spirit\n", "t", &norm).unwrap();
+        assert_eq!(d.glosses("上海精神").unwrap().len(), 2);
+        let e =
+            Dictionary::from_text("ok\tfine\nnot a dictionary line\n", "x.txt", &norm).unwrap_err();
+        assert_eq!(e.line(), Some(2));
+    }
+
+    #[test]
+    fn english_content_keys() {
+        let norm = n();
+        let cases: &[(&str, &[&str])] = &[
+            ("The men went home.", &["man", "go", "home"]),
+            ("She'd been wrong", &["wrong"]),
+            ("COVID-19 cases", &["covid", "19", "case"]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<StemKey> = want.iter().map(|w| key(&norm.stem(w).unwrap())).collect();
+            assert_eq!(norm.content_keys(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn longest_split() {
+        let norm = n();
+        let d =
+            Dictionary::from_text("中国\tChina\n人民\tpeople\n中\tmiddle\n", "t", &norm).unwrap();
+        let ids = d.split_longest("中国人民");
+        assert_eq!(
+            ids,
+            vec![d.lookup("中国").unwrap(), d.lookup("人民").unwrap()]
+        );
+        assert!(d.split_longest("狗").is_empty());
+    }
+}

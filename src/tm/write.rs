@@ -1,0 +1,683 @@
+//! What every writer shares: the options, the record a writer receives,
+//! text hygiene, the report of what was dropped, and [`TmOutput`], which
+//! picks the writer for a format and writes through atomic files.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::{
+    BeadsWriter, CsvWriter, Format, JsonlWriter, MosesWriter, ReadUnit, TmWriter, TmxHeader,
+    TmxWriter, TranslationUnit,
+};
+use crate::error::{Error, ErrorKind, Result};
+use crate::output::{AtomicFile, PendingFile};
+
+/// Below this confidence a TMX unit gets a `<note>` asking for review.
+pub const DEFAULT_REVIEW_BELOW: f64 = 0.5;
+
+/// How units are written, whatever the format.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Languages and date of the TMX header (also used by `jsonl`).
+    pub header: TmxHeader,
+    /// Start CSV/TSV with a UTF-8 byte order mark (Excel needs it).
+    pub bom: bool,
+    /// Units below this confidence are left out of TMX and moses output
+    /// and flagged in CSV/TSV/JSONL (a `low_confidence` column or field
+    /// present only when this is set).
+    pub min_confidence: Option<f64>,
+    /// TMX units below this confidence carry a `<note>`.
+    pub review_below: f64,
+}
+
+impl Default for WriterOptions {
+    fn default() -> WriterOptions {
+        WriterOptions {
+            header: TmxHeader::now(),
+            bom: false,
+            min_confidence: None,
+            review_below: DEFAULT_REVIEW_BELOW,
+        }
+    }
+}
+
+impl WriterOptions {
+    /// True when `score` is below `--min-confidence`.
+    pub fn is_low(&self, score: Option<f64>) -> bool {
+        match (self.min_confidence, score) {
+            (Some(min), Some(s)) => s < min,
+            _ => false,
+        }
+    }
+}
+
+/// One unit as the writers see it: built from a freshly aligned
+/// [`TranslationUnit`] or from a [`ReadUnit`] of an existing memory, whose
+/// properties may be missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record<'a> {
+    /// Source (Chinese) text.
+    pub source: &'a str,
+    /// Target (English) text.
+    pub target: &'a str,
+    /// Confidence in [0, 1], rounded by [`round_score`], when known.
+    pub score: Option<f64>,
+    /// Bead shape (`2-1`), when known.
+    pub bead: Option<&'a str>,
+    /// Document name, when known.
+    pub doc: Option<&'a str>,
+    /// Glossary terms found on both sides.
+    pub terms: Vec<&'a str>,
+    /// Sentence indices (Chinese, English) in the document, when known.
+    pub indices: Option<(Range<usize>, Range<usize>)>,
+    /// Other properties, kept by TMX and JSONL.
+    pub extra: &'a [(String, String)],
+    /// `changedate` of the unit (`YYYYMMDDThhmmssZ`), when known.
+    pub date: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    /// The record of a unit the aligner produced.
+    pub fn from_unit(u: &'a TranslationUnit) -> Record<'a> {
+        Record {
+            source: &u.zh,
+            target: &u.en,
+            score: Some(round_score(u.score)),
+            bead: Some(&u.bead),
+            doc: Some(&u.doc),
+            terms: u.terms.iter().map(String::as_str).collect(),
+            indices: Some((u.zh_sentences.clone(), u.en_sentences.clone())),
+            extra: &[],
+            date: None,
+        }
+    }
+
+    /// The record of a unit read from a memory. termalign's own properties
+    /// (`x-doc`, `x-bead`, `x-confidence`, `x-terms` in TMX; `doc`, `bead`,
+    /// `score`, `terms` columns in CSV/TSV) become fields; `extra` must
+    /// hold the rest (see [`Record::split_props`]).
+    pub fn from_read(u: &'a ReadUnit, extra: &'a [(String, String)]) -> Record<'a> {
+        let mut r = Record {
+            source: &u.source,
+            target: &u.target,
+            score: None,
+            bead: None,
+            doc: None,
+            terms: Vec::new(),
+            indices: None,
+            extra,
+            date: u.date.as_deref(),
+        };
+        for (k, v) in &u.props {
+            match k.as_str() {
+                "x-confidence" | "score" => r.score = v.trim().parse().ok().map(round_score),
+                "x-bead" | "bead" => r.bead = Some(v),
+                "x-doc" | "doc" => r.doc = Some(v),
+                "x-terms" | "terms" => r.terms = v.split('|').filter(|t| !t.is_empty()).collect(),
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// The properties of `u` that [`Record::from_read`] does not turn into
+    /// fields (the CSV `low_confidence` flag is derived, so dropped too).
+    pub fn split_props(u: &ReadUnit) -> Vec<(String, String)> {
+        u.props
+            .iter()
+            .filter(|(k, _)| {
+                !matches!(
+                    k.as_str(),
+                    "x-confidence"
+                        | "score"
+                        | "x-bead"
+                        | "bead"
+                        | "x-doc"
+                        | "doc"
+                        | "x-terms"
+                        | "terms"
+                        | "low_confidence"
+                )
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// What the writers left out or changed, for the warnings the CLI prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Units written.
+    pub written: usize,
+    /// Units with an empty side that the format cannot hold (TMX, moses).
+    pub one_sided: usize,
+    /// Units below `--min-confidence` left out (TMX, moses).
+    pub below_min: usize,
+    /// Units below `--min-confidence` kept with a flag (CSV, TSV, JSONL).
+    pub flagged: usize,
+    /// Characters XML 1.0 forbids (C0 controls other than tab, newline and
+    /// carriage return, U+FFFE, U+FFFF) removed from text.
+    pub removed_chars: usize,
+}
+
+impl WriteReport {
+    /// Add another report's counts to this one.
+    pub fn add(&mut self, o: &WriteReport) {
+        self.written += o.written;
+        self.one_sided += o.one_sided;
+        self.below_min += o.below_min;
+        self.flagged += o.flagged;
+        self.removed_chars += o.removed_chars;
+    }
+}
+
+/// True for the characters XML 1.0 does not allow in a document. Rust
+/// strings cannot hold lone surrogates, so those never reach here.
+pub fn is_xml_forbidden(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Text hygiene shared by every writer: characters XML 1.0 forbids are
+/// removed (the count is added to `removed`), tabs and line breaks become
+/// spaces (a segment is one line in every format), and leading and
+/// trailing whitespace is trimmed (OmegaT fails to match padded segments).
+/// Borrows when nothing changes, which is the common case.
+///
+/// ```
+/// use termalign::tm::write::clean_text;
+/// let mut removed = 0;
+/// assert_eq!(clean_text("  a\u{1}\tb\r\n", &mut removed), "a b");
+/// assert_eq!(removed, 1);
+/// ```
+pub fn clean_text<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
+    // Fast path: in UTF-8 every character concerned starts with a byte
+    // below 0x20 (controls, tab, breaks) or 0xEF (U+FFFE/FFFF, EF BF BE/BF).
+    if !has_suspect_byte(s.as_bytes())
+        || !s
+            .chars()
+            .any(|c| is_xml_forbidden(c) || matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Cow::Borrowed(s.trim());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.chars() {
+        if is_xml_forbidden(c) {
+            *removed += 1;
+        } else if matches!(c, '\t' | '\n' | '\r') {
+            // `\r\n` and runs of breaks become one space.
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            last_space = c == ' ';
+            out.push(c);
+        }
+    }
+    let t = out.trim();
+    Cow::Owned(if t.len() == out.len() {
+        out
+    } else {
+        t.to_string()
+    })
+}
+
+/// True when `b` may hold a character [`clean_text`] changes: a byte below
+/// 0x20 (controls, tab, breaks) or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`).
+/// The control scan is a branch-free fold in blocks, which the compiler
+/// vectorises; 0xBF bytes are found with memchr. This runs on every
+/// segment written, so it must not fall back to the slow path on the
+/// full-width punctuation (`，：（` start with 0xEF) of every Chinese line.
+fn has_suspect_byte(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(32);
+    for c in &mut chunks {
+        if c.iter().fold(false, |m, &x| m | (x < 0x20)) {
+            return true;
+        }
+    }
+    if chunks.remainder().iter().any(|&x| x < 0x20) {
+        return true;
+    }
+    memchr::memchr_iter(0xBF, b)
+        .any(|i| i >= 1 && b[i - 1] == 0xEF && matches!(b.get(i + 1), Some(0xBE | 0xBF)))
+}
+
+/// A confidence rounded to the three decimals every format writes.
+/// Records carry it rounded, so that decisions on it (`--min-confidence`,
+/// the review note) are the same on a unit and on the unit read back.
+pub fn round_score(score: f64) -> f64 {
+    if (0.0..=1.0).contains(&score) {
+        (score * 1000.0).round() / 1000.0
+    } else {
+        score
+    }
+}
+
+/// Append a confidence with three decimals (`0.912`), as every format
+/// writes it; integer arithmetic, as formatting floats is slow.
+///
+/// ```
+/// let mut s = String::new();
+/// termalign::tm::write::push_score(&mut s, 0.91234);
+/// assert_eq!(s, "0.912");
+/// ```
+pub fn push_score(buf: &mut String, score: f64) {
+    use std::fmt::Write as _;
+    if (0.0..=1.0).contains(&score) {
+        let m = (score * 1000.0).round() as u32;
+        let _ = write!(buf, "{}.{:03}", m / 1000, m % 1000);
+    } else {
+        let _ = write!(buf, "{score:.3}");
+    }
+}
+
+/// [`push_score`] into a new string.
+pub fn score_string(score: f64) -> String {
+    let mut s = String::with_capacity(5);
+    push_score(&mut s, score);
+    s
+}
+
+/// Append text content to `buf` with `<`, `>` and `&` escaped: what XML
+/// requires in element content (`>` so that `]]>` never appears). Quotes
+/// stay as they are; they need escaping only in attributes.
+///
+/// ```
+/// let mut buf = String::new();
+/// termalign::tm::write::push_escaped_text(&mut buf, "a]]>b & \"c\" <d>");
+/// assert_eq!(buf, "a]]&gt;b &amp; \"c\" &lt;d&gt;");
+/// ```
+pub fn push_escaped_text(buf: &mut String, s: &str) {
+    let mut last = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'&', s.as_bytes()) {
+        buf.push_str(&s[last..i]);
+        buf.push_str(match s.as_bytes()[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&amp;",
+        });
+        last = i + 1;
+    }
+    buf.push_str(&s[last..]);
+}
+
+/// Append `s` to `buf` with the five XML special characters escaped
+/// (`&lt; &gt; &amp; &quot; &apos;`), byte for byte what
+/// `quick_xml::escape::escape` produces, without an intermediate string.
+///
+/// ```
+/// let mut buf = String::new();
+/// termalign::tm::write::push_escaped(&mut buf, "a]]>b & \"c\" <d>");
+/// assert_eq!(buf, "a]]&gt;b &amp; &quot;c&quot; &lt;d&gt;");
+/// ```
+pub fn push_escaped(buf: &mut String, s: &str) {
+    let mut last = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let rep = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        // The special bytes are ASCII, so `i` is a char boundary.
+        buf.push_str(&s[last..i]);
+        buf.push_str(rep);
+        last = i + 1;
+    }
+    buf.push_str(&s[last..]);
+}
+
+/// Check and normalise a language code for TMX (BCP 47: `zh-CN`,
+/// `zh-Hans`, `zh-TW`, `en-GB`): primary subtag lowercase, script
+/// titlecase, region uppercase. `zh_CN` and `*all*` are refused with the
+/// spelling to use.
+///
+/// ```
+/// use termalign::tm::write::language_code;
+/// assert_eq!(language_code("zh-hans").unwrap(), "zh-Hans");
+/// assert_eq!(language_code("EN-gb").unwrap(), "en-GB");
+/// assert!(language_code("zh_CN").unwrap_err().to_string().contains("`zh-CN`"));
+/// ```
+pub fn language_code(code: &str) -> Result<String> {
+    let bad = |why: String| Error::new(ErrorKind::Config, format!("language code `{code}`: {why}"));
+    if code.contains('_') {
+        return Err(bad(format!(
+            "TMX uses BCP 47 codes with hyphens: write `{}`",
+            code.replace('_', "-")
+        )));
+    }
+    if code == "*all*" {
+        return Err(bad(
+            "`*all*` is refused as a language (Trados rejects it as srclang)".into(),
+        ));
+    }
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(bad(
+            "expected a language subtag of 2 or 3 letters, as in zh-CN or en-US".into(),
+        ));
+    }
+    let mut out = primary.to_ascii_lowercase();
+    for p in parts {
+        if p.is_empty() || p.len() > 8 || !p.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(bad(format!("bad subtag `{p}`")));
+        }
+        out.push('-');
+        match p.len() {
+            2 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&p.to_ascii_uppercase())
+            }
+            4 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                out.push_str(&p[..1].to_ascii_uppercase());
+                out.push_str(&p[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(p),
+        }
+    }
+    Ok(out)
+}
+
+/// Parse a `--date`: `YYYYMMDDThhmmssZ`, RFC 3339 (`2024-07-04T09:05:00Z`),
+/// a plain date (`2024-07-04`, midnight UTC) or Unix seconds (as in
+/// `SOURCE_DATE_EPOCH`). Returns the TMX form.
+///
+/// ```
+/// use termalign::tm::write::parse_date;
+/// assert_eq!(parse_date("2024-07-04").unwrap(), "20240704T000000Z");
+/// assert_eq!(parse_date("20240704T090500Z").unwrap(), "20240704T090500Z");
+/// assert_eq!(parse_date("1720083900").unwrap(), "20240704T090500Z");
+/// assert!(parse_date("July 4").is_err());
+/// ```
+pub fn parse_date(s: &str) -> Result<String> {
+    use time::format_description::well_known::Rfc3339;
+    let s = s.trim();
+    let tmx = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+    let day = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(t) = time::PrimitiveDateTime::parse(s, &tmx) {
+        return Ok(super::tmx::tmx_date(t.assume_utc()));
+    }
+    if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
+        return Ok(super::tmx::tmx_date(t));
+    }
+    if let Ok(d) = time::Date::parse(s, &day) {
+        return Ok(super::tmx::tmx_date(d.midnight().assume_utc()));
+    }
+    if let Ok(secs) = s.parse::<i64>()
+        && let Ok(t) = time::OffsetDateTime::from_unix_timestamp(secs)
+    {
+        return Ok(super::tmx::tmx_date(t));
+    }
+    Err(Error::new(
+        ErrorKind::Config,
+        format!(
+            "date `{s}`: expected YYYYMMDDThhmmssZ, RFC 3339 (2024-07-04T09:05:00Z), YYYY-MM-DD or Unix seconds"
+        ),
+    ))
+}
+
+/// The files a `moses` output writes for `path`: `PATH.zh` and `PATH.en`.
+pub fn moses_paths(path: &Path) -> (PathBuf, PathBuf) {
+    let with = |ext: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(".");
+        s.push(ext);
+        PathBuf::from(s)
+    };
+    (with("zh"), with("en"))
+}
+
+/// A translation memory being written in one format, to atomic files (or
+/// any `Write`): units go out as they come, and [`TmWriter::finish`] moves
+/// the files into place. Dropped unfinished, it leaves nothing behind.
+///
+/// ```
+/// use termalign::tm::{Format, TmOutput, TmWriter, WriterOptions, TranslationUnit};
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("out.csv");
+/// let mut out = TmOutput::create(&path, Format::Csv, &WriterOptions::default()).unwrap();
+/// out.write_unit(&TranslationUnit {
+///     zh: "你好。".into(), en: "Hello.".into(), score: 0.9, bead: "1-1".into(),
+///     doc: "d".into(), terms: vec![], zh_sentences: 0..1, en_sentences: 0..1,
+/// }).unwrap();
+/// assert!(!path.exists());
+/// out.finish().unwrap();
+/// assert_eq!(out.report().written, 1);
+/// assert!(std::fs::read_to_string(&path).unwrap().starts_with("zh,en,score"));
+/// ```
+pub struct TmOutput {
+    writer: Box<dyn TmWriter>,
+    pending: Vec<PendingFile>,
+    path: Option<PathBuf>,
+}
+
+impl TmOutput {
+    /// Write `format` to `path` (for `moses`, to `PATH.zh` and `PATH.en`)
+    /// through temporary files beside it.
+    pub fn create(path: &Path, format: Format, opts: &WriterOptions) -> Result<TmOutput> {
+        let (writer, pending): (Box<dyn TmWriter>, _) = if format == Format::Moses {
+            let (zp, ep) = moses_paths(path);
+            let (zw, zpend) = AtomicFile::create(&zp)?.into_parts()?;
+            let (ew, epend) = AtomicFile::create(&ep)?.into_parts()?;
+            (Box::new(MosesWriter::new(zw, ew, opts)), vec![zpend, epend])
+        } else {
+            let (w, pend) = AtomicFile::create(path)?.into_parts()?;
+            (writer_for(format, w, opts)?, vec![pend])
+        };
+        Ok(TmOutput {
+            writer,
+            pending,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Write `format` to any stream (standard output). `moses` needs two
+    /// files and is refused here.
+    pub fn to_writer(
+        out: Box<dyn Write>,
+        format: Format,
+        opts: &WriterOptions,
+    ) -> Result<TmOutput> {
+        Ok(TmOutput {
+            writer: writer_for(format, out, opts)?,
+            pending: Vec::new(),
+            path: None,
+        })
+    }
+
+    /// Counts of what was written and left out so far.
+    pub fn report(&self) -> WriteReport {
+        self.writer.report()
+    }
+
+    fn locate(&self, e: Error) -> Error {
+        match &self.path {
+            Some(p) => e.with_path(p),
+            None => e,
+        }
+    }
+}
+
+/// The writer for `format` over one stream (every format but `moses`).
+pub fn writer_for<W: Write + 'static>(
+    format: Format,
+    out: W,
+    opts: &WriterOptions,
+) -> Result<Box<dyn TmWriter>> {
+    Ok(match format {
+        Format::Tmx => Box::new(TmxWriter::with_options(out, opts)),
+        Format::Csv => Box::new(CsvWriter::with_options(out, opts)),
+        Format::Tsv => Box::new(CsvWriter::tsv(out, opts)),
+        Format::Beads => Box::new(BeadsWriter::new(out)),
+        Format::Jsonl => Box::new(JsonlWriter::new(out, opts)),
+        Format::Moses => {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "the moses format writes two files (OUT.zh and OUT.en): give -o OUT",
+            ));
+        }
+    })
+}
+
+impl TmWriter for TmOutput {
+    fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
+        self.writer.write_record(r).map_err(|e| self.locate(e))
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.writer.finish().map_err(|e| self.locate(e))?;
+        for p in self.pending.drain(..) {
+            p.commit()?;
+        }
+        Ok(())
+    }
+
+    fn report(&self) -> WriteReport {
+        self.writer.report()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_rules() {
+        let cases: &[(&str, &str, usize)] = &[
+            ("plain", "plain", 0),
+            ("  padded \u{3000}", "padded", 0),
+            ("a\u{0}b\u{8}c\u{B}d\u{C}e\u{E}f\u{1F}g", "abcdefg", 6),
+            ("x\u{FFFE}y\u{FFFF}", "xy", 2),
+            ("line\r\nbreak\n\n", "line break", 0),
+            ("tab\there", "tab here", 0),
+            ("\u{1}", "", 1),
+            ("   ", "", 0),
+            ("]]> & <", "]]> & <", 0),
+            ("上海精神\u{7}", "上海精神", 1),
+        ];
+        for &(input, want, n) in cases {
+            let mut removed = 0;
+            assert_eq!(clean_text(input, &mut removed), want, "{input:?}");
+            assert_eq!(removed, n, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn push_escaped_matches_quick_xml() {
+        for s in [
+            "",
+            "plain",
+            "<&>\"'",
+            "上海“精神”&<>",
+            "]]>",
+            "a&amp;b",
+            "'\"'",
+        ] {
+            let mut buf = String::from("x");
+            push_escaped(&mut buf, s);
+            assert_eq!(buf, format!("x{}", quick_xml::escape::escape(s)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn text_escaping_and_suspect_bytes() {
+        for (s, want) in [
+            ("", ""),
+            ("plain 上海", "plain 上海"),
+            ("<&>\"'", "&lt;&amp;&gt;\"'"),
+            ("]]>", "]]&gt;"),
+            ("&amp;", "&amp;amp;"),
+        ] {
+            let mut buf = String::new();
+            push_escaped_text(&mut buf, s);
+            assert_eq!(buf, want);
+        }
+        let long = "上海精神，（全角）：".repeat(20);
+        assert!(!has_suspect_byte(long.as_bytes()));
+        for bad in ['\u{1}', '\n', '\u{FFFF}'] {
+            for at in [0, 10, 40, 79] {
+                let mut t: Vec<char> = long.chars().collect();
+                t.insert(at, bad);
+                let t: String = t.into_iter().collect();
+                assert!(has_suspect_byte(t.as_bytes()), "{bad:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn scores_have_three_decimals() {
+        for (x, want) in [
+            (0.0, "0.000"),
+            (1.0, "1.000"),
+            (0.91234, "0.912"),
+            (0.9996, "1.000"),
+            (0.0004, "0.000"),
+            (0.25, "0.250"),
+            (0.1, "0.100"),
+        ] {
+            assert_eq!(score_string(x), want);
+        }
+    }
+
+    #[test]
+    fn language_codes() {
+        for (input, want) in [
+            ("zh-CN", "zh-CN"),
+            ("zh-cn", "zh-CN"),
+            ("zh-Hans", "zh-Hans"),
+            ("zh-hant-tw", "zh-Hant-TW"),
+            ("zh-TW", "zh-TW"),
+            ("en-GB", "en-GB"),
+            ("en", "en"),
+            ("es-419", "es-419"),
+        ] {
+            assert_eq!(language_code(input).unwrap(), want);
+        }
+        for bad in ["zh_CN", "*all*", "", "chinese", "zh-", "z", "zh-CN!"] {
+            let e = language_code(bad).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Config, "{bad}");
+        }
+    }
+
+    #[test]
+    fn records_from_read_units() {
+        let u = ReadUnit {
+            source: "一".into(),
+            target: "one".into(),
+            props: vec![
+                ("x-doc".into(), "d".into()),
+                ("x-confidence".into(), "0.25".into()),
+                ("x-terms".into(), "上海精神|一带一路".into()),
+                ("x-bead".into(), "2-1".into()),
+                ("waive".into(), "yes".into()),
+                ("low_confidence".into(), "true".into()),
+            ],
+            date: Some("20240101T000000Z".into()),
+            ..ReadUnit::default()
+        };
+        let extra = Record::split_props(&u);
+        assert_eq!(extra, [("waive".to_string(), "yes".to_string())]);
+        let r = Record::from_read(&u, &extra);
+        assert_eq!(r.score, Some(0.25));
+        assert_eq!(r.bead, Some("2-1"));
+        assert_eq!(r.doc, Some("d"));
+        assert_eq!(r.terms, ["上海精神", "一带一路"]);
+        assert_eq!(r.date, Some("20240101T000000Z"));
+        assert_eq!(r.indices, None);
+    }
+
+    #[test]
+    fn low_confidence_only_with_a_minimum() {
+        let mut o = WriterOptions::default();
+        assert!(!o.is_low(Some(0.1)));
+        o.min_confidence = Some(0.5);
+        assert!(o.is_low(Some(0.49)));
+        assert!(!o.is_low(Some(0.5)));
+        assert!(!o.is_low(None));
+    }
+}

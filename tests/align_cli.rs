@@ -1,0 +1,101 @@
+//! The `eval` subcommand and the aligner's options (`--presegmented`,
+//! `--dict`), driven through the real binary.
+
+mod common;
+
+use common::{TestEnv, stderr, stdout};
+
+#[test]
+fn eval_prints_strict_and_lax_scores() {
+    let env = TestEnv::new();
+    env.write("gold.tsv", "0\t0\n1,2\t1\n3\t\n");
+    env.write("pred.tsv", "0\t0\t0.99\n1\t1\t0.7\n2\t\t0.5\n3\t\t0.9\n");
+    let out = env.run(&["eval", "gold.tsv", "pred.tsv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // 2 of 4 predicted beads exact, 1 of 2 gold pairs; lax 3/4 and 2/2.
+    assert_eq!(
+        stdout(&out),
+        "strict\tP=0.5000\tR=0.5000\tF1=0.5000\nlax\tP=0.7500\tR=1.0000\tF1=0.8571\n"
+    );
+}
+
+#[test]
+fn eval_dirs_micro_average() {
+    let env = TestEnv::new();
+    env.write("g/a.tsv", "0\t0\n1\t1\n");
+    env.write("g/b.tsv", "0\t0\n1\t1\n2\t2\n");
+    env.write("p/a.tsv", "0\t0\n1\t1\n");
+    env.write("p/b.tsv", "0,1\t0,1\n2\t2\n");
+    let out = env.run(&[
+        "eval",
+        "--gold-dir",
+        "g",
+        "--pred-dir",
+        "p",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // Micro: 3 exact of 4 predicted; 3 of 5 gold pairs found.
+    assert_eq!(v["strict"]["precision"], 0.75);
+    assert_eq!(v["strict"]["recall"], 0.6);
+}
+
+#[test]
+fn eval_rejects_bad_lines_with_file_and_line() {
+    let env = TestEnv::new();
+    env.write("gold.tsv", "0\t0\n");
+    env.write("pred.tsv", "0\t0\nx\t1\n");
+    let out = env.run(&["eval", "gold.tsv", "pred.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("pred.tsv:2:") && err.contains("`x`"), "{err}");
+    let out = env.run(&["eval", "--gold-dir", "nowhere", "--pred-dir", "p"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn presegmented_with_a_tsv_dictionary() {
+    let env = TestEnv::new();
+    // Line 2 of the English is an insertion; the dictionary ties the rest.
+    env.write(
+        "zh.txt",
+        "老人在河边钓鱼。\n孩子们在学校读书。\n\n天下雨了。\n",
+    );
+    env.write(
+        "en.txt",
+        "The old man fished by the river.\nIt was a quiet morning in the village, long ago.\nThe children studied at school.\n\nIt rained.\n",
+    );
+    env.write(
+        "d.tsv",
+        "老人\told man\n河边\triver bank\n钓鱼\tto fish\n孩子\tchild\n学校\tschool\n读书\tto study\n下雨\tto rain\n",
+    );
+    let out = env.run(&[
+        "align",
+        "zh.txt",
+        "en.txt",
+        "--presegmented",
+        "--dict",
+        "d.tsv",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let mut r = ::csv::Reader::from_reader(csv.as_bytes());
+    let beads: Vec<String> = r.records().map(|rec| rec.unwrap()[3].to_string()).collect();
+    assert_eq!(beads, ["1-1", "0-1", "1-1", "1-1"], "{csv}");
+    // A bad dictionary line is an error with its file and line.
+    env.write("bad.tsv", "老人\told man\nnonsense\n");
+    let out = env.run(&[
+        "align",
+        "zh.txt",
+        "en.txt",
+        "--presegmented",
+        "--dict",
+        "bad.tsv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.tsv:2:"), "{}", stderr(&out));
+}
