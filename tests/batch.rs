@@ -90,6 +90,27 @@ fn one_and_two_threads_write_identical_bytes() {
     }
     let (a, b) = (read(&env.path("out1.csv")), read(&env.path("out2.csv")));
     assert_eq!(a, b, "-j1 and -j2 differ");
+    // TMX too, with a fixed creation date.
+    for j in ["1", "2"] {
+        let o = env.run(&[
+            "align",
+            "--presegmented",
+            "--zh-dir",
+            "zh",
+            "--en-dir",
+            "en",
+            "-j",
+            j,
+            "--date",
+            "2024-07-04",
+            "-o",
+            &format!("out{j}.tmx"),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let tmx = read(&env.path("out1.tmx"));
+    assert_eq!(tmx, read(&env.path("out2.tmx")), "-j1 and -j2 TMX differ");
+    assert!(tmx.matches("<tu>").count() > 16 * 3, "{tmx}");
     // Input order: documents in path order, every one present.
     let want: Vec<String> = (0..16).map(|d| format!("d{d:02}.txt")).collect();
     assert_eq!(csv_docs(&a), want);
