@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::write::{WriteReport, WriterOptions, clean_text};
+use super::write::{WriteReport, WriterOptions, clean_text, score_string};
 use super::{Record, TmWriter};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -58,7 +58,7 @@ impl<W: Write> BeadsWriter<W> {
 impl<W: Write> TmWriter for BeadsWriter<W> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
         let (zh, en) = need_indices(r)?;
-        let score = r.score.map(|s| format!("{s:.3}")).unwrap_or_default();
+        let score = r.score.map(score_string).unwrap_or_default();
         writeln!(self.out, "{}\t{}\t{score}", indices(&zh), indices(&en)).map_err(Error::io)?;
         self.report.written += 1;
         Ok(())
@@ -121,8 +121,8 @@ impl<W: Write> TmWriter for JsonlWriter<W> {
             bead: r.bead,
             zh_indices: r.indices.as_ref().map(|(z, _)| z.clone().collect()),
             en_indices: r.indices.as_ref().map(|(_, e)| e.clone().collect()),
-            // Rounded like the other formats, so output is stable.
-            confidence: r.score.map(|s| (s * 1000.0).round() / 1000.0),
+            // Rounded like the other formats (Record scores are).
+            confidence: r.score,
             zh: &zh,
             en: &en,
             terms: &r.terms,

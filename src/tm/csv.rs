@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::write::{WriteReport, WriterOptions, clean_text};
+use super::write::{WriteReport, WriterOptions, clean_text, score_string};
 use super::{Record, TmWriter};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -97,7 +97,7 @@ impl<W: Write> TmWriter for CsvWriter<W> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
         self.start()?;
         let removed = &mut self.report.removed_chars;
-        let score = r.score.map(|s| format!("{s:.3}")).unwrap_or_default();
+        let score = r.score.map(score_string).unwrap_or_default();
         let terms = clean_text(&r.terms.join("|"), removed).into_owned();
         let fields = [
             clean_text(r.source, removed),

@@ -193,7 +193,7 @@ impl<R: BufRead> BufRead for Source<R> {
 }
 
 fn count_newlines(b: &[u8]) -> u64 {
-    b.iter().filter(|&&c| c == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', b).count() as u64
 }
 
 /// Elements whose content is native markup (codes), not text: dropped when
@@ -450,10 +450,19 @@ impl<R: BufRead> TmxReader<R> {
     }
 
     fn next_unit(&mut self) -> Result<Option<ReadUnit>> {
+        // The buffer is taken out of `self` so events can borrow it while
+        // the handlers borrow `self`: no copy of any event.
+        let mut buf = std::mem::take(&mut self.buf);
+        let r = self.next_unit_with(&mut buf);
+        self.buf = buf;
+        r
+    }
+
+    fn next_unit_with(&mut self, buf: &mut Vec<u8>) -> Result<Option<ReadUnit>> {
         loop {
-            self.buf.clear();
-            let ev = match self.xml.read_event_into(&mut self.buf) {
-                Ok(ev) => ev.into_owned(),
+            buf.clear();
+            let ev = match self.xml.read_event_into(buf) {
+                Ok(ev) => ev,
                 Err(e) => return Err(self.err(format!("malformed XML: {e}"))),
             };
             match ev {

@@ -6,7 +6,9 @@ use std::io::Write;
 
 use quick_xml::escape::escape;
 
-use super::write::{WriteReport, WriterOptions, clean_text};
+use super::write::{
+    WriteReport, WriterOptions, clean_text, push_escaped, push_escaped_text, push_score,
+};
 use super::{Record, TmWriter};
 use crate::error::{Error, Result};
 
@@ -117,28 +119,56 @@ impl<W: Write> TmxWriter<W> {
         self.out.write_all(head.as_bytes()).map_err(Error::io)
     }
 
-    fn prop(&mut self, kind: &str, value: &str) {
+    /// A `<prop>`; `kind` is one of ours (already clean) unless `foreign`.
+    fn prop(&mut self, kind: &str, value: &str, foreign: bool) {
         let value = clean_text(value, &mut self.report.removed_chars);
         if value.is_empty() {
             return;
         }
-        let kind = clean_text(kind, &mut self.report.removed_chars);
-        let _ = writeln!(
-            self.buf,
-            "      <prop type=\"{}\">{}</prop>",
-            escape(&*kind),
-            escape(&*value)
-        );
+        self.buf.push_str("      <prop type=\"");
+        if foreign {
+            let kind = clean_text(kind, &mut self.report.removed_chars);
+            push_escaped(&mut self.buf, &kind);
+        } else {
+            self.buf.push_str(kind);
+        }
+        self.buf.push_str("\">");
+        push_escaped_text(&mut self.buf, &value);
+        self.buf.push_str("</prop>\n");
     }
+}
 
-    fn tuv(&mut self, lang: &str, text: &str) {
-        let _ = writeln!(
-            self.buf,
-            "      <tuv xml:lang=\"{}\">\n        <seg>{}</seg>\n      </tuv>",
-            escape(lang),
-            escape(text)
-        );
+impl<W: Write> TmxWriter<W> {
+    /// `x-terms`: the terms joined with `|`, without building the string.
+    fn terms(&mut self, terms: &[&str]) {
+        let start = self.buf.len();
+        self.buf.push_str("      <prop type=\"x-terms\">");
+        let mut any = false;
+        for t in terms {
+            let t = clean_text(t, &mut self.report.removed_chars);
+            if t.is_empty() {
+                continue;
+            }
+            if any {
+                self.buf.push('|');
+            }
+            any = true;
+            push_escaped_text(&mut self.buf, &t);
+        }
+        if any {
+            self.buf.push_str("</prop>\n");
+        } else {
+            self.buf.truncate(start);
+        }
     }
+}
+
+fn push_tuv(buf: &mut String, lang: &str, text: &str) {
+    buf.push_str("      <tuv xml:lang=\"");
+    push_escaped(buf, lang);
+    buf.push_str("\">\n        <seg>");
+    push_escaped_text(buf, text);
+    buf.push_str("</seg>\n      </tuv>\n");
 }
 
 impl<W: Write> TmWriter for TmxWriter<W> {
@@ -166,36 +196,31 @@ impl<W: Write> TmWriter for TmxWriter<W> {
             _ => self.buf.push_str("    <tu>\n"),
         }
         if let Some(doc) = r.doc {
-            self.prop("x-doc", doc);
+            self.prop("x-doc", doc, false);
         }
         if let Some(bead) = r.bead {
-            self.prop("x-bead", bead);
+            self.prop("x-bead", bead, false);
         }
         if let Some(score) = r.score {
-            self.prop("x-confidence", &format!("{score:.3}"));
+            self.buf.push_str("      <prop type=\"x-confidence\">");
+            push_score(&mut self.buf, score);
+            self.buf.push_str("</prop>\n");
         }
         if !r.terms.is_empty() {
-            self.prop("x-terms", &r.terms.join("|"));
+            self.terms(&r.terms);
         }
         for (k, v) in r.extra {
-            self.prop(k, v);
+            self.prop(k, v, true);
         }
         if let Some(score) = r.score
             && score < self.review_below
         {
-            let _ = writeln!(
-                self.buf,
-                "      <note>low alignment confidence ({score:.3}): review this pair</note>"
-            );
+            self.buf.push_str("      <note>low alignment confidence (");
+            push_score(&mut self.buf, score);
+            self.buf.push_str("): review this pair</note>\n");
         }
-        let (sl, tl) = (
-            std::mem::take(&mut self.header.src_lang),
-            std::mem::take(&mut self.header.tgt_lang),
-        );
-        self.tuv(&sl, &src);
-        self.tuv(&tl, &tgt);
-        self.header.src_lang = sl;
-        self.header.tgt_lang = tl;
+        push_tuv(&mut self.buf, &self.header.src_lang, &src);
+        push_tuv(&mut self.buf, &self.header.tgt_lang, &tgt);
         self.buf.push_str("    </tu>\n");
         self.out.write_all(self.buf.as_bytes()).map_err(Error::io)?;
         self.report.written += 1;
@@ -295,7 +320,7 @@ mod tests {
         <seg>“上海精神”&lt;&amp;&gt;</seg>
       </tuv>
       <tuv xml:lang="en-US">
-        <seg>the &quot;Shanghai Spirit&quot; &lt;&amp;&gt;</seg>
+        <seg>the "Shanghai Spirit" &lt;&amp;&gt;</seg>
       </tuv>
     </tu>
   </body>

@@ -62,7 +62,7 @@ pub struct Record<'a> {
     pub source: &'a str,
     /// Target (English) text.
     pub target: &'a str,
-    /// Confidence in [0, 1], when known.
+    /// Confidence in [0, 1], rounded by [`round_score`], when known.
     pub score: Option<f64>,
     /// Bead shape (`2-1`), when known.
     pub bead: Option<&'a str>,
@@ -84,7 +84,7 @@ impl<'a> Record<'a> {
         Record {
             source: &u.zh,
             target: &u.en,
-            score: Some(u.score),
+            score: Some(round_score(u.score)),
             bead: Some(&u.bead),
             doc: Some(&u.doc),
             terms: u.terms.iter().map(String::as_str).collect(),
@@ -112,7 +112,7 @@ impl<'a> Record<'a> {
         };
         for (k, v) in &u.props {
             match k.as_str() {
-                "x-confidence" | "score" => r.score = v.trim().parse().ok(),
+                "x-confidence" | "score" => r.score = v.trim().parse().ok().map(round_score),
                 "x-bead" | "bead" => r.bead = Some(v),
                 "x-doc" | "doc" => r.doc = Some(v),
                 "x-terms" | "terms" => r.terms = v.split('|').filter(|t| !t.is_empty()).collect(),
@@ -192,10 +192,13 @@ pub fn is_xml_forbidden(c: char) -> bool {
 /// assert_eq!(removed, 1);
 /// ```
 pub fn clean_text<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
-    let needs = s
-        .chars()
-        .any(|c| is_xml_forbidden(c) || matches!(c, '\t' | '\n' | '\r'));
-    if !needs {
+    // Fast path: in UTF-8 every character concerned starts with a byte
+    // below 0x20 (controls, tab, breaks) or 0xEF (U+FFFE/FFFF, EF BF BE/BF).
+    if !has_suspect_byte(s.as_bytes())
+        || !s
+            .chars()
+            .any(|c| is_xml_forbidden(c) || matches!(c, '\t' | '\n' | '\r'))
+    {
         return Cow::Borrowed(s.trim());
     }
     let mut out = String::with_capacity(s.len());
@@ -220,6 +223,113 @@ pub fn clean_text<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
     } else {
         t.to_string()
     })
+}
+
+/// True when `b` may hold a character [`clean_text`] changes: a byte below
+/// 0x20 (controls, tab, breaks) or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`).
+/// The control scan is a branch-free fold in blocks, which the compiler
+/// vectorises; 0xBF bytes are found with memchr. This runs on every
+/// segment written, so it must not fall back to the slow path on the
+/// full-width punctuation (`，：（` start with 0xEF) of every Chinese line.
+fn has_suspect_byte(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(32);
+    for c in &mut chunks {
+        if c.iter().fold(false, |m, &x| m | (x < 0x20)) {
+            return true;
+        }
+    }
+    if chunks.remainder().iter().any(|&x| x < 0x20) {
+        return true;
+    }
+    memchr::memchr_iter(0xBF, b)
+        .any(|i| i >= 1 && b[i - 1] == 0xEF && matches!(b.get(i + 1), Some(0xBE | 0xBF)))
+}
+
+/// A confidence rounded to the three decimals every format writes.
+/// Records carry it rounded, so that decisions on it (`--min-confidence`,
+/// the review note) are the same on a unit and on the unit read back.
+pub fn round_score(score: f64) -> f64 {
+    if (0.0..=1.0).contains(&score) {
+        (score * 1000.0).round() / 1000.0
+    } else {
+        score
+    }
+}
+
+/// Append a confidence with three decimals (`0.912`), as every format
+/// writes it; integer arithmetic, as formatting floats is slow.
+///
+/// ```
+/// let mut s = String::new();
+/// termalign::tm::write::push_score(&mut s, 0.91234);
+/// assert_eq!(s, "0.912");
+/// ```
+pub fn push_score(buf: &mut String, score: f64) {
+    use std::fmt::Write as _;
+    if (0.0..=1.0).contains(&score) {
+        let m = (score * 1000.0).round() as u32;
+        let _ = write!(buf, "{}.{:03}", m / 1000, m % 1000);
+    } else {
+        let _ = write!(buf, "{score:.3}");
+    }
+}
+
+/// [`push_score`] into a new string.
+pub fn score_string(score: f64) -> String {
+    let mut s = String::with_capacity(5);
+    push_score(&mut s, score);
+    s
+}
+
+/// Append text content to `buf` with `<`, `>` and `&` escaped: what XML
+/// requires in element content (`>` so that `]]>` never appears). Quotes
+/// stay as they are; they need escaping only in attributes.
+///
+/// ```
+/// let mut buf = String::new();
+/// termalign::tm::write::push_escaped_text(&mut buf, "a]]>b & \"c\" <d>");
+/// assert_eq!(buf, "a]]&gt;b &amp; \"c\" &lt;d&gt;");
+/// ```
+pub fn push_escaped_text(buf: &mut String, s: &str) {
+    let mut last = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'&', s.as_bytes()) {
+        buf.push_str(&s[last..i]);
+        buf.push_str(match s.as_bytes()[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&amp;",
+        });
+        last = i + 1;
+    }
+    buf.push_str(&s[last..]);
+}
+
+/// Append `s` to `buf` with the five XML special characters escaped
+/// (`&lt; &gt; &amp; &quot; &apos;`), byte for byte what
+/// `quick_xml::escape::escape` produces, without an intermediate string.
+///
+/// ```
+/// let mut buf = String::new();
+/// termalign::tm::write::push_escaped(&mut buf, "a]]>b & \"c\" <d>");
+/// assert_eq!(buf, "a]]&gt;b &amp; &quot;c&quot; &lt;d&gt;");
+/// ```
+pub fn push_escaped(buf: &mut String, s: &str) {
+    let mut last = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let rep = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        // The special bytes are ASCII, so `i` is a char boundary.
+        buf.push_str(&s[last..i]);
+        buf.push_str(rep);
+        last = i + 1;
+    }
+    buf.push_str(&s[last..]);
 }
 
 /// Check and normalise a language code for TMX (BCP 47: `zh-CN`,
@@ -454,6 +564,63 @@ mod tests {
             let mut removed = 0;
             assert_eq!(clean_text(input, &mut removed), want, "{input:?}");
             assert_eq!(removed, n, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn push_escaped_matches_quick_xml() {
+        for s in [
+            "",
+            "plain",
+            "<&>\"'",
+            "上海“精神”&<>",
+            "]]>",
+            "a&amp;b",
+            "'\"'",
+        ] {
+            let mut buf = String::from("x");
+            push_escaped(&mut buf, s);
+            assert_eq!(buf, format!("x{}", quick_xml::escape::escape(s)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn text_escaping_and_suspect_bytes() {
+        for (s, want) in [
+            ("", ""),
+            ("plain 上海", "plain 上海"),
+            ("<&>\"'", "&lt;&amp;&gt;\"'"),
+            ("]]>", "]]&gt;"),
+            ("&amp;", "&amp;amp;"),
+        ] {
+            let mut buf = String::new();
+            push_escaped_text(&mut buf, s);
+            assert_eq!(buf, want);
+        }
+        let long = "上海精神，（全角）：".repeat(20);
+        assert!(!has_suspect_byte(long.as_bytes()));
+        for bad in ['\u{1}', '\n', '\u{FFFF}'] {
+            for at in [0, 10, 40, 79] {
+                let mut t: Vec<char> = long.chars().collect();
+                t.insert(at, bad);
+                let t: String = t.into_iter().collect();
+                assert!(has_suspect_byte(t.as_bytes()), "{bad:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn scores_have_three_decimals() {
+        for (x, want) in [
+            (0.0, "0.000"),
+            (1.0, "1.000"),
+            (0.91234, "0.912"),
+            (0.9996, "1.000"),
+            (0.0004, "0.000"),
+            (0.25, "0.250"),
+            (0.1, "0.100"),
+        ] {
+            assert_eq!(score_string(x), want);
         }
     }
 
