@@ -53,7 +53,7 @@ impl Band {
     /// ```
     /// use termalign::align::dp::Band;
     /// let b = Band::around(10, 10, &[(0, 0), (5, 2), (10, 10)], 1);
-    /// assert!(b.contains(5, 2) && b.contains(7, 5) && !b.contains(5, 8));
+    /// assert!(b.contains(5, 2) && b.contains(7, 5) && !b.contains(2, 8));
     /// ```
     pub fn around(n: usize, m: usize, corners: &[(usize, usize)], w: usize) -> Band {
         let mut lo = vec![usize::MAX; n + 1];

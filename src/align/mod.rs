@@ -124,6 +124,7 @@ impl Aligner {
         // The band starts on the diagonal; when the best path touches its
         // edge, the next band follows that path, twice as wide.
         let mut centre: Option<Vec<(usize, usize)>> = None;
+        let mut recentred = 0usize;
         let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
             let b = match &centre {
                 None => dp::Band::new(zh.len(), en.len(), *band_w),
@@ -163,7 +164,13 @@ impl Aligner {
                 path.beads.iter().map(|&(i, j, _)| (i, j)).collect();
             corners.push((zh.len(), en.len()));
             centre = Some(corners);
-            *band_w *= 2;
+            // Follow the path at the same width a few times (memory stays
+            // O((n+m)·w)); widen only when that does not settle it.
+            recentred += 1;
+            if recentred > MAX_RECENTRE {
+                recentred = 0;
+                *band_w *= 2;
+            }
         };
         let mut path = run(&priors, &mut band_w, !p.estimate_priors);
         if p.estimate_priors {
@@ -185,6 +192,9 @@ impl Aligner {
 fn same_rows(a: &dp::Band, b: &dp::Band) -> bool {
     (0..=a.n()).all(|i| a.row(i) == b.row(i))
 }
+
+/// Times the band may follow the path at one width before it widens.
+const MAX_RECENTRE: usize = 4;
 
 /// Largest cost cache (entries of 4 bytes) kept across passes.
 const COST_CACHE_LIMIT: usize = 1 << 24;

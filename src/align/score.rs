@@ -260,6 +260,8 @@ impl<'a> Scorer<'a> {
     /// Compute the evidence of every sentence pair a bead ending in `band`
     /// can use. Call before [`Scorer::cost`] for that band.
     pub fn prepare(&mut self, band: &Band) {
+        // Free the previous band's evidence first (peak memory).
+        self.pairs = Vec::new();
         let mut pairs = vec![Pair::default(); band.cells()];
         for i in 1..=band.n() {
             for j in band.row(i) {
