@@ -420,16 +420,22 @@ impl Checker {
     /// Findings come in input order. Fails on a waiver naming an unknown rule.
     pub fn check(&self, units: &[ReadUnit]) -> Result<CheckRun> {
         let waivers: Vec<Waiver> = units.iter().map(Waiver::of).collect::<Result<_>>()?;
-        let mut per_unit: Vec<Vec<Finding>> =
-            units.par_iter().map(|u| self.check_unit_all(u)).collect();
-        // Untranslated units would only add noise to the comparisons.
-        let translated: Vec<bool> = per_unit
-            .iter()
-            .map(|fs| !fs.iter().any(|f| f.rule == Rule::Untranslated))
-            .collect();
-        let across = rules::inconsistent_target(self, units, &translated)
+        let across_on = self.options.enabled(Rule::InconsistentTarget)
+            || self.options.enabled(Rule::InconsistentSource);
+        let (mut per_unit, keys): (Vec<Vec<Finding>>, Vec<Option<rules::ConsistencyKey>>) = units
+            .par_iter()
+            .map(|u| {
+                let findings = self.check_unit_all(u);
+                // Untranslated units would only add noise to the comparisons.
+                let key = (across_on && !findings.iter().any(|f| f.rule == Rule::Untranslated))
+                    .then(|| rules::consistency_key(u))
+                    .flatten();
+                (findings, key)
+            })
+            .unzip();
+        let across = rules::inconsistent_target(self, units, &keys)
             .into_iter()
-            .chain(rules::inconsistent_source(self, units, &translated));
+            .chain(rules::inconsistent_source(self, units, &keys));
         for (i, f) in across {
             per_unit[i].push(f);
         }

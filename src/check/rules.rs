@@ -21,11 +21,18 @@ pub fn untranslated(c: &Checker, unit: &ReadUnit) -> Option<Finding> {
     let target = unit.target.trim();
     let message = if target.is_empty() {
         "the target is empty".to_string()
-    } else if squeeze(target) == squeeze(&unit.source) {
+    } else if squeezed(target).eq(squeezed(&unit.source)) {
         "the target equals the source".to_string()
     } else {
-        let letters = target.chars().filter(|c| c.is_alphabetic()).count();
-        let han = target.chars().filter(|&c| is_han(c)).count();
+        let (mut letters, mut han) = (0usize, 0usize);
+        for c in target.chars() {
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+            } else if c.is_alphabetic() {
+                letters += 1;
+                han += usize::from(is_han(c));
+            }
+        }
         let share = if letters == 0 {
             0.0
         } else {
@@ -308,48 +315,65 @@ pub fn term_near_miss(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut 
 /// (on a tie, the alphabetically first, so that the order of units does not
 /// matter) is the reference; every unit translating it otherwise gets a
 /// finding naming the reference's first unit.
-pub fn inconsistent_target(c: &Checker, units: &[ReadUnit], ok: &[bool]) -> Vec<(usize, Finding)> {
-    inconsistent(c, units, ok, Rule::InconsistentTarget)
+pub fn inconsistent_target(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+) -> Vec<(usize, Finding)> {
+    inconsistent(c, units, keys, Rule::InconsistentTarget)
 }
 
 /// `inconsistent-source`: the reverse of `inconsistent-target`, the same
 /// normalized target for different sources.
-pub fn inconsistent_source(c: &Checker, units: &[ReadUnit], ok: &[bool]) -> Vec<(usize, Finding)> {
-    inconsistent(c, units, ok, Rule::InconsistentSource)
+pub fn inconsistent_source(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+) -> Vec<(usize, Finding)> {
+    inconsistent(c, units, keys, Rule::InconsistentSource)
 }
 
-fn inconsistent(c: &Checker, units: &[ReadUnit], ok: &[bool], rule: Rule) -> Vec<(usize, Finding)> {
+/// A unit's normalized (source, target), as the `inconsistent-*` rules
+/// compare them.
+pub type ConsistencyKey = (String, String);
+
+/// The (source, target) keys the `inconsistent-*` rules group units by;
+/// `None` for units left out (untranslated, or an empty side).
+pub fn consistency_key(unit: &ReadUnit) -> Option<ConsistencyKey> {
+    let (s, t) = (norm_source(&unit.source), norm_target(&unit.target));
+    (!s.is_empty() && !t.is_empty()).then_some((s, t))
+}
+
+fn inconsistent(
+    c: &Checker,
+    units: &[ReadUnit],
+    keys: &[Option<ConsistencyKey>],
+    rule: Rule,
+) -> Vec<(usize, Finding)> {
     if !c.options.enabled(rule) {
         return Vec::new();
     }
     let by_target = rule == Rule::InconsistentTarget;
-    // key → (value → (count, first unit index)), all in first-seen order.
-    let mut groups: HashMap<String, Vec<(String, usize, usize)>> = HashMap::new();
-    let keyed: Vec<Option<(String, String)>> = units
+    let keyed: Vec<Option<(&String, &String)>> = keys
         .iter()
-        .zip(ok)
-        .map(|(u, &ok)| {
-            if !ok {
-                return None;
-            }
-            let (s, t) = (norm_source(&u.source), norm_target(&u.target));
-            if s.is_empty() || t.is_empty() {
-                return None;
-            }
-            Some(if by_target { (s, t) } else { (t, s) })
+        .map(|k| {
+            k.as_ref()
+                .map(|(s, t)| if by_target { (s, t) } else { (t, s) })
         })
         .collect();
+    // key → [(value, count, first unit index)], values in first-seen order.
+    let mut groups: HashMap<&String, Vec<(&String, usize, usize)>> = HashMap::new();
     for (i, kv) in keyed.iter().enumerate() {
-        let Some((k, v)) = kv else { continue };
-        let vals = groups.entry(k.clone()).or_default();
-        match vals.iter_mut().find(|(x, _, _)| x == v) {
+        let Some((k, v)) = *kv else { continue };
+        let vals = groups.entry(k).or_default();
+        match vals.iter_mut().find(|(x, _, _)| *x == v) {
             Some(slot) => slot.1 += 1,
-            None => vals.push((v.clone(), 1, i)),
+            None => vals.push((v, 1, i)),
         }
     }
     let mut out = Vec::new();
     for (i, kv) in keyed.iter().enumerate() {
-        let Some((k, v)) = kv else { continue };
+        let Some((k, v)) = *kv else { continue };
         let vals = &groups[k];
         if vals.len() < 2 {
             continue;
@@ -359,9 +383,9 @@ fn inconsistent(c: &Checker, units: &[ReadUnit], ok: &[bool], rule: Rule) -> Vec
         // depend on the order of the units.
         let reference = vals
             .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
             .expect("two values");
-        if &reference.0 == v {
+        if reference.0 == v {
             continue;
         }
         let r = &units[reference.2];
@@ -416,7 +440,51 @@ pub(crate) struct FuzzyForm {
     /// Lower-cased words joined by single spaces.
     norm: String,
     words: usize,
+    /// The first letters of the first and last words.
+    first: char,
+    last: char,
     chars: usize,
+    bag: Bag,
+}
+
+/// A histogram of the chars of a string (letters and digits exactly, other
+/// chars hashed into buckets). Every edit of Damerau–Levenshtein changes
+/// the histogram by at most 2, so half the histogram difference is a lower
+/// bound of the distance: the cheap test that spares the full computation
+/// for almost every window of the target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Bag([u16; 64]);
+
+impl Bag {
+    fn new(s: &str) -> Bag {
+        let mut b = Bag([0; 64]);
+        b.add(s);
+        b
+    }
+
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            let i = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                ' ' => 36,
+                _ => 37 + (c as usize % 27),
+            };
+            self.0[i] = self.0[i].saturating_add(1);
+        }
+    }
+
+    /// A lower bound of the Damerau–Levenshtein distance between the two
+    /// strings the bags were made from.
+    fn min_distance(&self, other: &Bag) -> usize {
+        let diff: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(&a, &b)| a.abs_diff(b) as usize)
+            .sum();
+        diff.div_ceil(2)
+    }
 }
 
 impl FuzzyForm {
@@ -428,10 +496,14 @@ impl FuzzyForm {
         }
         let words: Vec<String> = tokens(form).into_iter().map(|t| t.norm).collect();
         let norm = words.join(" ");
+        let initial = |w: Option<&String>| w.and_then(|w| w.chars().next()).unwrap_or(' ');
         Some(FuzzyForm {
+            first: initial(words.first()),
+            last: initial(words.last()),
             form: form.to_string(),
             chars: norm.chars().count(),
             words: words.len(),
+            bag: Bag::new(&norm),
             norm,
         })
     }
@@ -443,6 +515,8 @@ pub(crate) struct Token {
     norm: String,
     start: usize,
     end: usize,
+    chars: usize,
+    bag: Bag,
 }
 
 /// Words: maximal runs of letters and digits (hyphens and apostrophes
@@ -458,12 +532,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         match (ch.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
+                let norm: String = text[s..i]
+                    .chars()
+                    .map(fold_width)
+                    .flat_map(char::to_lowercase)
+                    .collect();
                 out.push(Token {
-                    norm: text[s..i]
-                        .chars()
-                        .map(fold_width)
-                        .flat_map(char::to_lowercase)
-                        .collect(),
+                    chars: norm.chars().count(),
+                    bag: Bag::new(&norm),
+                    norm,
                     start: s,
                     end: i,
                 });
@@ -477,6 +554,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
 
 /// The closest window of the target to any accepted rendering of `entry`
 /// that passes the thresholds: (rendering, text found, similarity).
+/// Windows are runs of one word fewer to one word more than the rendering,
+/// whose first and last words begin with the same letters as the
+/// rendering's.
 fn near_miss(
     c: &Checker,
     entry: EntryId,
@@ -493,18 +573,36 @@ fn near_miss(
                 break;
             }
             for w in tokens.windows(n) {
+                // Misspellings rarely touch a word's first letter: a window
+                // must start and end like the rendering. This anchor keeps
+                // the search linear in practice (letter histograms of long
+                // English windows are all alike).
+                if !w[0].norm.starts_with(form.first) || !w[n - 1].norm.starts_with(form.last) {
+                    continue;
+                }
+                let wc = w.iter().map(|t| t.chars).sum::<usize>() + n - 1;
+                let longer = wc.max(form.chars) as f64;
+                // Cheap bounds first: the length difference, then the char
+                // histograms, each cap the similarity.
+                if 1.0 - (wc.abs_diff(form.chars) as f64) / longer < t.min_similarity_jw {
+                    continue;
+                }
+                let mut bag = Bag([0; 64]);
+                bag.0[36] = (n - 1) as u16;
+                for tok in w {
+                    for (b, x) in bag.0.iter_mut().zip(&tok.bag.0) {
+                        *b = b.saturating_add(*x);
+                    }
+                }
+                if 1.0 - (bag.min_distance(&form.bag) as f64) / longer < t.min_similarity_jw {
+                    continue;
+                }
                 window.clear();
                 for (k, tok) in w.iter().enumerate() {
                     if k > 0 {
                         window.push(' ');
                     }
                     window.push_str(&tok.norm);
-                }
-                let wc = window.chars().count();
-                let longer = wc.max(form.chars) as f64;
-                // Cheap bound: the length difference alone caps similarity.
-                if 1.0 - (wc.abs_diff(form.chars) as f64) / longer < t.min_similarity_jw {
-                    continue;
                 }
                 // Another word form (Russia → Russian, Kazakhstan → Kazakh),
                 // not a misspelling.
@@ -593,11 +691,8 @@ fn canon(s: &str) -> String {
 }
 
 /// Width folded, without whitespace (to compare source and target).
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_width)
-        .collect()
+fn squeezed(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace()).map(fold_width)
 }
 
 /// The key a source is grouped by: width folded, lower-cased, without
@@ -640,6 +735,15 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
     if !c.options.enabled(Rule::NumberMismatch) {
         return;
     }
+    // Most sentences hold no number: skip the extractor for them.
+    let numeral = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "零〇一二三四五六七八九十百千万亿两".contains(c)
+    };
+    if !unit.source.chars().any(numeral) {
+        return;
+    }
     let source = numbers::extract(&unit.source, Lang::Zh);
     if source.is_empty() {
         return;
@@ -667,5 +771,41 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
                 severity: None,
             },
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The histogram bound never exceeds the true distance, so the
+        /// cheap filter never drops a real near miss.
+        #[test]
+        fn bag_bound_is_a_lower_bound(a in "[a-eé 1]{0,12}", b in "[a-eé 1]{0,12}") {
+            let lb = Bag::new(&a).min_distance(&Bag::new(&b));
+            prop_assert!(lb <= strsim::damerau_levenshtein(&a, &b));
+        }
+    }
+
+    #[test]
+    fn tokens_split_on_punctuation() {
+        let t: Vec<String> = tokens("the Belt-and-Road's ＡＢ, 2024")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(t, ["the", "belt", "and", "road", "s", "ab", "2024"]);
+    }
+
+    #[test]
+    fn title_initials() {
+        for (found, form, same) in [
+            ("acting President", "acting president", true),
+            ("SCO secretary-general", "SCO Secretary-General", true),
+            ("SCO SECRETARY", "SCO Secretary", false),
+        ] {
+            assert_eq!(same_but_initials(found, form), same, "{found}");
+        }
     }
 }
