@@ -36,6 +36,9 @@ fn main() {
     if let Some(v) = env("TA_VAR") {
         params.length_variance = v;
     }
+    if let Some(v) = env("TA_ORPHAN") {
+        params.orphan_discount = v;
+    }
     if let Some(v) = env("TA_QUOTE") {
         params.quote_weight = v;
     }

@@ -129,7 +129,7 @@ fn zh_doc() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn a_document_aligned_with_itself_is_all_one_to_one(doc in zh_doc()) {

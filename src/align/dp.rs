@@ -41,14 +41,57 @@ impl Band {
                 ((i as u128 * m as u128 + n as u128 / 2) / n as u128) as usize
             }
         };
-        let mut lo: Vec<usize> = (0..=n).map(|i| center(i).saturating_sub(w)).collect();
-        let mut hi: Vec<usize> = (0..=n).map(|i| (center(i) + w).min(m)).collect();
+        let lo: Vec<usize> = (0..=n).map(|i| center(i).saturating_sub(w)).collect();
+        let hi: Vec<usize> = (0..=n).map(|i| (center(i) + w).min(m)).collect();
+        Band::from_rows(n, m, lo, hi)
+    }
+
+    /// A band of half-width `w` around a path (the bead corners of an
+    /// earlier search, from (0, 0) to (n, m)): the cheap way to look again
+    /// where the path went, instead of widening everywhere.
+    ///
+    /// ```
+    /// use termalign::align::dp::Band;
+    /// let b = Band::around(10, 10, &[(0, 0), (5, 2), (10, 10)], 1);
+    /// assert!(b.contains(5, 2) && b.contains(7, 5) && !b.contains(5, 8));
+    /// ```
+    pub fn around(n: usize, m: usize, corners: &[(usize, usize)], w: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
+        for pair in corners.windows(2) {
+            let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
+            for i in i0..=i1.min(n) {
+                lo[i] = lo[i].min(j0);
+                hi[i] = hi[i].max(j1);
+            }
+        }
+        let lo = lo
+            .into_iter()
+            .map(|l| {
+                if l == usize::MAX {
+                    0
+                } else {
+                    l.saturating_sub(w)
+                }
+            })
+            .collect();
+        let hi = hi.into_iter().map(|h| (h + w).min(m)).collect();
+        Band::from_rows(n, m, lo, hi)
+    }
+
+    fn from_rows(n: usize, m: usize, mut lo: Vec<usize>, mut hi: Vec<usize>) -> Band {
         lo[0] = 0;
         hi[n] = m;
+        for i in 0..=n {
+            hi[i] = hi[i].max(lo[i]);
+        }
         // Consecutive rows must share a column (for 1-0 steps).
         for i in 0..n {
             if hi[i] < lo[i + 1] {
                 hi[i] = lo[i + 1];
+            }
+            if lo[i + 1] < lo[i] {
+                lo[i + 1] = lo[i].min(hi[i + 1]);
             }
         }
         let mut start = Vec::with_capacity(n + 2);

@@ -121,9 +121,18 @@ impl Aligner {
         // band is small enough (the cache is O(cells · kinds) too, but a
         // large constant: huge documents recompute instead).
         let mut cache: Vec<f32> = Vec::new();
+        // The band starts on the diagonal; when the best path touches its
+        // edge, the next band follows that path, twice as wide.
+        let mut centre: Option<Vec<(usize, usize)>> = None;
         let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
-            let b = dp::Band::new(zh.len(), en.len(), *band_w);
-            if band.as_ref().is_none_or(|old| old.cells() != b.cells()) {
+            let b = match &centre {
+                None => dp::Band::new(zh.len(), en.len(), *band_w),
+                Some(c) => dp::Band::around(zh.len(), en.len(), c, *band_w),
+            };
+            if band
+                .as_ref()
+                .is_none_or(|old| old.cells() != b.cells() || !same_rows(old, &b))
+            {
                 scorer.prepare(&b);
                 cache.clear();
                 if b.cells() * kinds.len() <= COST_CACHE_LIMIT {
@@ -150,6 +159,10 @@ impl Aligner {
             if !path.touches_edge || b.is_full() {
                 return path;
             }
+            let mut corners: Vec<(usize, usize)> =
+                path.beads.iter().map(|&(i, j, _)| (i, j)).collect();
+            corners.push((zh.len(), en.len()));
+            centre = Some(corners);
             *band_w *= 2;
         };
         let mut path = run(&priors, &mut band_w, !p.estimate_priors);
@@ -167,6 +180,10 @@ impl Aligner {
             })
             .collect()
     }
+}
+
+fn same_rows(a: &dp::Band, b: &dp::Band) -> bool {
+    (0..=a.n()).all(|i| a.row(i) == b.row(i))
 }
 
 /// Largest cost cache (entries of 4 bytes) kept across passes.

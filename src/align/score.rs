@@ -39,6 +39,10 @@ pub struct ScoreParams {
     /// The lexical reward grows with bead size as ((a + b) / 2)^this, so a
     /// wide bead is not cheaper than the narrow beads it replaces.
     pub size_exponent: f64,
+    /// Share of the lexical reward a wide bead loses per sentence of it
+    /// whose words found no translation in the bead (scaled by the bead's
+    /// sentence count).
+    pub orphan_discount: f64,
     /// Reward for glossary terms shared by both sides (rarity-weighted Dice).
     pub term_weight: f64,
     /// Reward for numbers shared by both sides; capped, so numbers alone
@@ -83,6 +87,7 @@ impl Default for ScoreParams {
             length_variance: 6.8,
             lexical_weight: 12.0,
             size_exponent: 0.5,
+            orphan_discount: 0.5,
             term_weight: 4.0,
             number_weight: 2.0,
             quote_weight: 0.75,
@@ -403,13 +408,22 @@ impl<'a> Scorer<'a> {
             }
         }
         let mut lex = 0.0f64;
+        // Sentences with words of which none found a translation in the
+        // bead: a wide bead must not carry an unrelated sentence on the
+        // evidence of its neighbour.
+        let mut orphans = 0usize;
         for (a, m) in (i0..i).zip(zm) {
             lex += masked_weight(&self.zw[a], m);
+            orphans += usize::from(m == 0);
         }
         for (b, m) in (j0..j).zip(em) {
             lex += masked_weight(&self.ew[b], m);
+            orphans += usize::from(m == 0);
         }
-        let size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
+        let mut size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
+        if kind.zh + kind.en > 2 {
+            size *= 1.0 - p.orphan_discount * orphans as f64 / (kind.zh + kind.en) as f64;
+        }
         let dice = |shared: f32, za: &[f64], eb: &[f64]| {
             let tot = Prefix::range(za, i0, i) + Prefix::range(eb, j0, j);
             if tot <= 0.0 {
