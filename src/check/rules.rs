@@ -739,7 +739,9 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
     let numeral = |c: char| {
         c.is_ascii_digit()
             || ('０'..='９').contains(&c)
-            || "零〇一二三四五六七八九十百千万亿两".contains(c)
+            // A lone 一 is never a number to the extractor (一带一路); 一
+            // in a number comes with another of these (十一, 一百, 一月, 第一).
+            || "零〇二三四五六七八九十百千万亿两月第".contains(c)
     };
     if !unit.source.chars().any(numeral) {
         return;
