@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod check;
 pub mod dict;
 pub mod error;

@@ -1,8 +1,18 @@
-//! `termalign align`: align a Chinese document with its English version.
+//! `termalign align`: align a Chinese document with its English version,
+//! or whole archives of them (batch and JSON Lines modes).
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use termalign::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use termalign::batch::{
+    self, FileEntry, Flow, Job, JobOutput, PairOptions, Plan, ReadOptions, Shard, jsonl,
+    ordered_map,
+};
+use termalign::output::AtomicFile;
+use termalign::tm::TmWriter;
+use termalign::{Error, ErrorKind, Pipeline, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
@@ -17,14 +27,35 @@ use crate::cli::args::output::OutputArgs;
 /// 2-1, 1-0, 0-1) with the best score. TMX holds the pairs; CSV also keeps
 /// the sentences left unaligned.
 ///
-/// Example: termalign align zh.txt en.txt -o out.tmx
+/// Batch mode (--zh-dir/--en-dir or --manifest) aligns whole archives:
+/// files are split into articles, Chinese and English documents are paired
+/// by name or by content, and pairs are aligned in parallel into one
+/// output, in input order, identical whatever -j. A document that cannot
+/// be read is reported with its path and skipped; the run goes on and
+/// exits 1 at the end (unless --keep-going=false).
+///
+/// JSON Lines mode (--jsonl) reads {"doc":…,"zh":…,"en":…} lines on
+/// standard input and writes one JSON line of beads per document, for
+/// Spark's RDD.pipe, Hadoop Streaming and the like.
+///
+/// Examples:
+///   termalign align zh.txt en.txt -o out.tmx
+///   termalign align --zh-dir zh/ --en-dir en/ --glob '*.txt' -o archive.tmx
+///   termalign align --zh-dir zh/ --en-dir en/ --pair content --pairs-out pairs.csv -o tm.csv
+///   termalign align --manifest pairs.csv --shard 2/8 -o part2.tmx
+///   termalign align --jsonl < docs.jsonl > beads.jsonl
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Chinese document.
-    pub zh: PathBuf,
+    /// The Chinese document (not with --zh-dir, --manifest or --jsonl).
+    #[arg(
+        required_unless_present_any = ["zh_dir", "manifest", "jsonl"],
+        conflicts_with_all = ["zh_dir", "manifest", "jsonl"]
+    )]
+    pub zh: Option<PathBuf>,
 
     /// The English document.
-    pub en: PathBuf,
+    #[arg(requires = "zh")]
+    pub en: Option<PathBuf>,
 
     #[command(flatten)]
     pub glossary: GlossaryArgs,
@@ -37,17 +68,578 @@ pub struct Args {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub batch: Box<BatchArgs>,
+}
+
+/// How a batch is found, paired and run.
+#[derive(Debug, Clone, clap::Args)]
+#[command(next_help_heading = "Batch")]
+pub struct BatchArgs {
+    /// Folder of Chinese documents, searched recursively (hidden files
+    /// skipped). May be the same folder as --en-dir: files are then told
+    /// apart by a language marker in their path (a.zh.txt, zh/a.txt).
+    #[arg(long, value_name = "DIR", requires = "en_dir", conflicts_with_all = ["manifest", "jsonl"])]
+    pub zh_dir: Option<PathBuf>,
+
+    /// Folder of English documents, searched recursively.
+    #[arg(long, value_name = "DIR", requires = "zh_dir")]
+    pub en_dir: Option<PathBuf>,
+
+    /// Only files matching this glob (`*.txt`; with a `/` it matches the
+    /// path under the folder, `2024/**/*.txt`). Repeat for several.
+    #[arg(long, value_name = "GLOB", requires = "zh_dir")]
+    pub glob: Vec<String>,
+
+    /// CSV file listing the pairs: columns zh,en and optionally doc (the
+    /// name in the output), zh_article, en_article (1-based article of a
+    /// multi-article file), score, status (rows not `paired` are skipped,
+    /// so a --pairs-out file is a manifest). Paths are relative to the
+    /// manifest's folder.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "jsonl")]
+    pub manifest: Option<PathBuf>,
+
+    /// How --zh-dir and --en-dir documents are paired. `name`: the same
+    /// path under both folders, or the same path with the language marker
+    /// swapped (a.zh.txt ↔ a.en.txt, zh/x.txt ↔ en/x.txt). `content`: by
+    /// glossary terms, numbers, dates, Latin tokens, pinyin names and
+    /// length, as the one-to-one assignment of articles that maximises
+    /// total similarity; pairs below --min-pair-score are left unpaired.
+    #[arg(long, value_name = "HOW", default_value = "name", value_parser = ["name", "content"], requires = "zh_dir")]
+    pub pair: String,
+
+    /// With --pair content: the lowest similarity (0–1) of a pair.
+    #[arg(long, value_name = "SCORE", default_value_t = batch::pairing::DEFAULT_THRESHOLD)]
+    pub min_pair_score: f64,
+
+    /// Write the pairing (zh,en,doc,score,zh_article,en_article,status) to
+    /// this CSV file for review; unpaired documents show their best
+    /// candidate and its score. It reads back as a --manifest.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "jsonl")]
+    pub pairs_out: Option<PathBuf>,
+
+    /// Threads (default: all cores). The output does not depend on it.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Process only the K-th of N shards of the pairs (1 ≤ K ≤ N), dealt
+    /// round-robin in pairing order: run N processes with 1/N … N/N.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+
+    /// Skip documents that cannot be read or aligned, report them, and
+    /// exit 1 at the end. --keep-going=false stops at the first one (exit
+    /// 2), keeping the documents already written.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        default_value_t = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub keep_going: bool,
+
+    /// No progress bar, no summary, no list of unpaired documents (errors
+    /// are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Read {"doc":…,"zh":…,"en":…} lines on standard input, write one line
+    /// {"doc":…,"beads":[…]} (or {"doc":…,"line":N,"error":…}) per document
+    /// on standard output (or -o), in input order, flushed per document.
+    #[arg(long)]
+    pub jsonl: bool,
 }
 
 pub fn run(args: Args) -> Result<Status> {
+    if args.batch.jsonl {
+        return run_jsonl(args);
+    }
+    if args.batch.zh_dir.is_some() || args.batch.manifest.is_some() {
+        return run_batch(args);
+    }
+    for (flag, set) in [
+        ("--shard", args.batch.shard.is_some()),
+        ("--pairs-out", args.batch.pairs_out.is_some()),
+    ] {
+        if set {
+            return Err(config(format!(
+                "{flag} needs --zh-dir/--en-dir or --manifest"
+            )));
+        }
+    }
     // Fail on bad arguments before reading anything.
     args.output.format()?;
-    let zh = args.input.read(&args.zh)?.text;
-    let en = args.input.read(&args.en)?.text;
+    let (zh_path, en_path) = (
+        args.zh.clone().expect("clap requires ZH"),
+        args.en
+            .clone()
+            .ok_or_else(|| config("give the English document after the Chinese one".into()))?,
+    );
+    let zh = args.input.read(&zh_path)?.text;
+    let en = args.input.read(&en_path)?.text;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let doc = args.model.align(&pipeline, &zh, &en);
-    let name = args.zh.display().to_string();
+    let name = zh_path.display().to_string();
     let units = pipeline.units(&doc, &name);
     args.output.write_units(&units)?;
     Ok(Status::Ok)
+}
+
+fn config(msg: String) -> Error {
+    Error::new(ErrorKind::Config, msg)
+}
+
+/// Progress on stderr (only on a terminal, not with --quiet) and messages
+/// that do not garble it.
+struct Ui {
+    bar: Option<ProgressBar>,
+    quiet: bool,
+    started: Instant,
+    sentences: u64,
+}
+
+impl Ui {
+    fn new(quiet: bool, total: Option<u64>) -> Ui {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = match total {
+                Some(n) => ProgressBar::new(n).with_style(
+                    ProgressStyle::with_template(
+                        "{bar:30} {pos}/{len} documents · {msg} · ETA {eta}",
+                    )
+                    .expect("valid template"),
+                ),
+                None => ProgressBar::new_spinner().with_style(
+                    ProgressStyle::with_template("{spinner} {pos} documents · {msg}")
+                        .expect("valid template"),
+                ),
+            };
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Ui {
+            bar,
+            quiet,
+            started: Instant::now(),
+            sentences: 0,
+        }
+    }
+
+    /// Always shown (errors).
+    fn error(&self, msg: &str) {
+        let line = format!("termalign: {msg}");
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// Shown unless --quiet.
+    fn note(&self, msg: &str) {
+        if !self.quiet {
+            self.error(msg);
+        }
+    }
+
+    fn done(&mut self, sentences: usize) {
+        self.sentences += sentences as u64;
+        if let Some(b) = &self.bar {
+            b.inc(1);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            b.set_message(format!("{:.0} sentences/s", self.sentences as f64 / secs));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    pairs: usize,
+    unpaired: usize,
+    failed: usize,
+    beads: usize,
+    low: usize,
+    first_error: Option<Error>,
+}
+
+impl Tally {
+    fn add(&mut self, out: &JobOutput, ui: &mut Ui) {
+        self.documents += 1;
+        self.pairs += out.articles.len();
+        self.unpaired += out.unpaired.len();
+        let mut sentences = 0;
+        for a in &out.articles {
+            self.beads += a.units.len();
+            self.low += a.low_confidence;
+            sentences += a.zh_sentences + a.en_sentences;
+        }
+        for w in &out.warnings {
+            ui.error(&format!("warning: {w}"));
+        }
+        for u in &out.unpaired {
+            ui.note(&format!("unpaired article: {u}"));
+        }
+        ui.done(sentences);
+    }
+
+    fn fail(&mut self, e: Error, ui: &mut Ui, keep_going: bool) -> Flow {
+        self.failed += 1;
+        ui.done(0);
+        if keep_going {
+            ui.error(&format!("{e} (skipped)"));
+            Flow::Continue
+        } else {
+            // Reported once, by main, as the run's error.
+            self.first_error.get_or_insert(e);
+            Flow::Stop
+        }
+    }
+
+    fn summary(&self, ui: &Ui) {
+        let secs = ui.started.elapsed().as_secs_f64();
+        ui.note(&format!(
+            "{} documents, {} pairs, {} unpaired, {} failed; {} beads ({} low-confidence); {} sentences in {:.2} s ({:.0} sentences/s)",
+            self.documents,
+            self.pairs,
+            self.unpaired,
+            self.failed,
+            self.beads,
+            self.low,
+            ui.sentences,
+            secs,
+            ui.sentences as f64 / secs.max(1e-9)
+        ));
+    }
+
+    fn status(self) -> Result<Status> {
+        match self.first_error {
+            Some(e) => Err(e),
+            None if self.failed > 0 => Ok(Status::Findings),
+            None => Ok(Status::Ok),
+        }
+    }
+}
+
+fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    if jobs == Some(0) {
+        return Err(config("-j must be at least 1".into()));
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| config(format!("cannot start threads: {e}")))
+}
+
+fn read_options(args: &Args) -> Result<ReadOptions> {
+    Ok(ReadOptions {
+        decode: args.input.decode_options()?,
+        presegmented: args.model.presegmented,
+    })
+}
+
+/// Where the output goes: an atomic file, or standard output.
+enum Sink {
+    File(AtomicFile),
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+}
+
+impl Sink {
+    fn open(path: &Option<PathBuf>) -> Result<Sink> {
+        Ok(match path {
+            Some(p) => Sink::File(AtomicFile::create(p)?),
+            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        })
+    }
+    fn commit(self) -> Result<()> {
+        match self {
+            Sink::File(f) => f.commit(),
+            Sink::Stdout(mut s) => s.flush().map_err(Error::io),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::File(f) => f.write(buf),
+            Sink::Stdout(s) => s.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::File(f) => f.flush(),
+            Sink::Stdout(s) => s.flush(),
+        }
+    }
+}
+
+fn plan(args: &Args, pipeline: &Pipeline, pool: &rayon::ThreadPool) -> Result<Plan> {
+    let b = &args.batch;
+    if let Some(m) = &b.manifest {
+        return Ok(batch::plan::by_manifest(batch::read_manifest(m)?));
+    }
+    let (zh_dir, en_dir) = (
+        b.zh_dir.as_ref().expect("checked by caller"),
+        b.en_dir.as_ref().expect("clap requires --en-dir"),
+    );
+    let same = std::fs::canonicalize(zh_dir).ok() == std::fs::canonicalize(en_dir).ok();
+    let (zh, en): (Vec<FileEntry>, Vec<FileEntry>) = if same {
+        let (zh, en, _other) = batch::discover::split_by_marker(batch::walk(zh_dir, &b.glob)?);
+        (zh, en)
+    } else {
+        (batch::walk(zh_dir, &b.glob)?, batch::walk(en_dir, &b.glob)?)
+    };
+    if zh.is_empty() {
+        return Err(config(format!(
+            "no Chinese document found in {}",
+            zh_dir.display()
+        )));
+    }
+    if en.is_empty() {
+        return Err(config(format!(
+            "no English document found in {}",
+            en_dir.display()
+        )));
+    }
+    Ok(if b.pair == "content" {
+        if !(0.0..=1.0).contains(&b.min_pair_score) {
+            return Err(config("--min-pair-score must lie between 0 and 1".into()));
+        }
+        let opts = PairOptions {
+            threshold: b.min_pair_score,
+            ..PairOptions::default()
+        };
+        batch::plan::by_content(pipeline, &zh, &en, &read_options(args)?, &opts, pool)
+    } else {
+        batch::plan::by_name(&zh, &en)
+    })
+}
+
+fn run_batch(args: Args) -> Result<Status> {
+    // Fail on bad output options before reading anything.
+    args.output.check()?;
+    let read = read_options(&args)?;
+    let pool = pool(args.batch.jobs)?;
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
+    let keep_going = args.batch.keep_going;
+    let mut plan = plan(&args, &pipeline, &pool)?;
+    if let Some(path) = &args.batch.pairs_out {
+        let mut f = AtomicFile::create(path)?;
+        let base = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        batch::plan::write_pairs_csv(&mut f, &plan.rows, base).map_err(|e| e.with_path(path))?;
+        f.commit()?;
+    }
+    if let Some(s) = args.batch.shard {
+        plan.shard(s);
+    }
+    let mut ui = Ui::new(args.batch.quiet, Some(plan.jobs.len() as u64));
+    let mut tally = Tally {
+        unpaired: plan.unpaired_zh + plan.unpaired_en,
+        ..Tally::default()
+    };
+    for r in &plan.rows {
+        if r.status == batch::PairStatus::Unpaired {
+            let (side, path) = match r.side {
+                Some(termalign::Lang::En) => ("English", &r.en),
+                _ => ("Chinese", &r.zh),
+            };
+            let path = path.as_ref().map(|p| p.display().to_string());
+            let best = match r.score {
+                Some(s) => format!("; best candidate scores {s:.3}"),
+                None => String::new(),
+            };
+            ui.note(&format!(
+                "unpaired {side} document: {} ({}){best}",
+                r.doc,
+                path.unwrap_or_default()
+            ));
+        }
+    }
+    for e in plan.failures.drain(..) {
+        if tally.fail(e, &mut ui, keep_going) == Flow::Stop {
+            ui.finish();
+            return tally.status();
+        }
+    }
+    // The TM is streamed: units are written as documents complete, in order.
+    let mut writer = args.output.open_writer(None)?;
+    let window = pool.current_num_threads() * 4;
+    let result = {
+        let jobs = std::mem::take(&mut plan.jobs);
+        let run = ordered_map(
+            &pool,
+            window,
+            jobs.into_iter(),
+            |_, job: Job| {
+                let path = batch::plan::job_path(&job);
+                let r = batch::process(&pipeline, &job, &read).map_err(|e| e.with_path(&path));
+                (path, r)
+            },
+            |_, r| {
+                let (path, r) = match r {
+                    Ok(pr) => pr,
+                    Err(panic) => (
+                        String::new(),
+                        Err(Error::new(
+                            ErrorKind::Format,
+                            format!("internal error: {panic}"),
+                        )),
+                    ),
+                };
+                match r {
+                    Ok(o) => {
+                        for a in &o.articles {
+                            for u in &a.units {
+                                writer.write_unit(u)?;
+                            }
+                        }
+                        tally.add(&o, &mut ui);
+                        Ok(Flow::Continue)
+                    }
+                    Err(e) => {
+                        let e = if path.is_empty() {
+                            e
+                        } else {
+                            e.with_path(&path)
+                        };
+                        Ok(tally.fail(e, &mut ui, keep_going))
+                    }
+                }
+            },
+        );
+        // Close the TM (and move the file into place) even after a stop,
+        // so what was written stays valid.
+        run.and_then(|()| writer.finish())
+    };
+    ui.finish();
+    result?;
+    args.output.warn(&writer.report());
+    tally.summary(&ui);
+    tally.status()
+}
+
+/// Standard input as numbered, non-blank lines; `Send` so the pipeline's
+/// reader thread can own it.
+struct StdinLines {
+    reader: std::io::BufReader<std::io::Stdin>,
+    number: u64,
+}
+
+impl Iterator for StdinLines {
+    type Item = (u64, Result<Job>);
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.number += 1;
+                    return Some((self.number, Err(Error::io(e).with_path("<stdin>"))));
+                }
+            }
+            self.number += 1;
+            let n = self.number;
+            let line = match std::str::from_utf8(&buf) {
+                Ok(s) => s.trim(),
+                Err(e) => {
+                    let err = Error::new(ErrorKind::Encoding, format!("invalid UTF-8: {e}"))
+                        .with_path("<stdin>")
+                        .with_line(n);
+                    return Some((n, Err(err)));
+                }
+            };
+            if line.is_empty() {
+                continue;
+            }
+            return Some((n, jsonl::parse_line(line, n)));
+        }
+    }
+}
+
+fn run_jsonl(args: Args) -> Result<Status> {
+    if args.output.format.is_some() {
+        return Err(config(
+            "--format does not apply to --jsonl (the output is JSON Lines)".into(),
+        ));
+    }
+    if args.batch.shard.is_some() {
+        return Err(config(
+            "--shard applies to --zh-dir/--manifest; a distributed engine shards JSON Lines itself"
+                .into(),
+        ));
+    }
+    let read = read_options(&args)?;
+    let pool = pool(args.batch.jobs)?;
+    let pipeline = args.model.pipeline(args.glossary.load()?)?;
+    let keep_going = args.batch.keep_going;
+    let mut ui = Ui::new(args.batch.quiet, None);
+    let mut tally = Tally::default();
+    let mut out = Sink::open(&args.output.output)?;
+    let lines = StdinLines {
+        reader: std::io::BufReader::new(std::io::stdin()),
+        number: 0,
+    };
+    let window = pool.current_num_threads() * 4;
+    let run = ordered_map(
+        &pool,
+        window,
+        lines,
+        |_, (n, job): (u64, Result<Job>)| {
+            let doc = job.as_ref().ok().map(|j| j.name.clone());
+            let r = job.and_then(|j| batch::process(&pipeline, &j, &read));
+            (n, doc, r)
+        },
+        |_, r| {
+            let (n, doc, r) = r.unwrap_or_else(|panic| {
+                (
+                    0,
+                    None,
+                    Err(Error::new(
+                        ErrorKind::Format,
+                        format!("internal error: {panic}"),
+                    )),
+                )
+            });
+            let flow = match r {
+                Ok(o) => {
+                    let line = jsonl::beads_line(doc.as_deref().unwrap_or(""), &o)?;
+                    writeln!(out, "{line}")?;
+                    tally.add(&o, &mut ui);
+                    Flow::Continue
+                }
+                Err(e) => {
+                    let e = match &doc {
+                        Some(d) => Error::new(e.kind(), format!("{} (doc `{d}`)", e.message()))
+                            .with_path("<stdin>")
+                            .with_line(n),
+                        None => e,
+                    };
+                    writeln!(out, "{}", jsonl::error_line(doc.as_deref(), n, &e))?;
+                    tally.fail(e, &mut ui, keep_going)
+                }
+            };
+            out.flush()?;
+            Ok(flow)
+        },
+    );
+    ui.finish();
+    run?;
+    out.commit()?;
+    tally.summary(&ui);
+    tally.status()
 }

@@ -1,0 +1,386 @@
+//! Whole archives in one run: finding documents ([`discover`]), splitting
+//! files into articles ([`articles`]), pairing them by name or by content
+//! ([`pairing`]), and aligning the pairs in parallel through a bounded,
+//! ordered pipeline ([`ordered`]) so the output is the same whatever the
+//! number of threads and memory stays flat.
+//!
+//! The library plans and processes; the command line prints progress and
+//! writes the output (`termalign align --zh-dir … --en-dir …`).
+//!
+//! ```
+//! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
+//! use termalign::batch::{Job, DocRef, ReadOptions, process};
+//! let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! // One sentence per line, a blank line between articles.
+//! let job = Job {
+//!     name: "demo".into(),
+//!     zh: DocRef::text("标题一\n第一句。\n\n标题二\n第二句。"),
+//!     en: DocRef::text("Title one\nFirst sentence.\n\nTitle two\nSecond sentence."),
+//! };
+//! let opts = ReadOptions { presegmented: true, ..Default::default() };
+//! let out = process(&p, &job, &opts).unwrap();
+//! let names: Vec<&str> = out.articles.iter().map(|a| a.name.as_str()).collect();
+//! assert_eq!(names, ["demo#1", "demo#2"]);
+//! assert_eq!(out.articles[1].units[1].en, "Second sentence.");
+//! ```
+
+pub mod articles;
+pub mod discover;
+pub mod jsonl;
+pub mod ordered;
+pub mod pairing;
+pub mod plan;
+
+use std::path::PathBuf;
+
+pub use articles::{presegmented, split_articles};
+pub use discover::{FileEntry, ManifestRow, name_key, pair_by_name, read_manifest, walk};
+pub use ordered::{Flow, ordered_map};
+pub use pairing::{
+    ContentFeatures, ContentPairing, NameSet, PairOptions, ScoredPair, Unpaired, assign,
+    en_features, zh_features,
+};
+pub use plan::{PairRow, PairStatus, Plan, Shard};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::Lang;
+use crate::pipeline::Pipeline;
+use crate::segment::Segment;
+use crate::text::DecodeOptions;
+use crate::tm::TranslationUnit;
+
+/// Pair beads below this confidence count as low-confidence in summaries.
+pub const LOW_CONFIDENCE: f64 = 0.5;
+
+/// How documents are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Decoding of files.
+    pub decode: DecodeOptions,
+    /// Input is one sentence per line, a blank line between articles
+    /// (see [`presegmented`]); otherwise it is segmented.
+    pub presegmented: bool,
+}
+
+/// Where a document's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file, decoded with [`crate::text::read_file`].
+    File(PathBuf),
+    /// Text already in memory (JSON Lines input).
+    Text(String),
+}
+
+/// Which part of a document a job aligns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every article: split both sides into articles and pair them (in
+    /// order when both have as many, by content otherwise).
+    Articles,
+    /// One article (0-based).
+    Article(usize),
+    /// The whole document as one unit, not split.
+    Whole,
+}
+
+/// One side of a job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRef {
+    /// The text.
+    pub source: Source,
+    /// What part of it.
+    pub part: Part,
+}
+
+impl DocRef {
+    /// Every article of a file.
+    pub fn file(path: impl Into<PathBuf>) -> DocRef {
+        DocRef {
+            source: Source::File(path.into()),
+            part: Part::Articles,
+        }
+    }
+
+    /// Every article of a text in memory.
+    pub fn text(text: impl Into<String>) -> DocRef {
+        DocRef {
+            source: Source::Text(text.into()),
+            part: Part::Articles,
+        }
+    }
+
+    /// The same source, restricted to `part`.
+    pub fn with_part(mut self, part: Part) -> DocRef {
+        self.part = part;
+        self
+    }
+
+    fn describe(&self) -> String {
+        match &self.source {
+            Source::File(p) => p.display().to_string(),
+            Source::Text(_) => "<text>".into(),
+        }
+    }
+
+    fn error_path(&self, e: Error) -> Error {
+        match &self.source {
+            Source::File(p) => e.with_path(p),
+            Source::Text(_) => e,
+        }
+    }
+}
+
+/// A pair of documents to align.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The document name written with every unit (`doc`).
+    pub name: String,
+    /// The Chinese side.
+    pub zh: DocRef,
+    /// The English side.
+    pub en: DocRef,
+}
+
+/// The alignment of one article pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleResult {
+    /// Document name (`name#N` for article N of a multi-article file).
+    pub name: String,
+    /// One unit per bead, in order.
+    pub units: Vec<TranslationUnit>,
+    /// Chinese sentences.
+    pub zh_sentences: usize,
+    /// English sentences.
+    pub en_sentences: usize,
+    /// Pair beads below [`LOW_CONFIDENCE`].
+    pub low_confidence: usize,
+}
+
+/// What one job produced.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JobOutput {
+    /// Aligned article pairs, in order.
+    pub articles: Vec<ArticleResult>,
+    /// Articles of the job left without a partner (`path#N`).
+    pub unpaired: Vec<String>,
+    /// Things the user should know (bytes replaced by `--lossy`).
+    pub warnings: Vec<String>,
+}
+
+/// Read a document and split it into articles (one article for
+/// [`Part::Whole`]). An empty document is an error naming the file.
+pub fn load_articles(
+    pipeline: &Pipeline,
+    doc: &DocRef,
+    lang: Lang,
+    opts: &ReadOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Vec<Segment>>> {
+    let text = match &doc.source {
+        Source::File(path) => {
+            let d = crate::text::read_file(path, opts.decode)?;
+            if d.replaced > 0 {
+                warnings.push(format!(
+                    "{}: replaced {} undecodable byte sequence(s) with U+FFFD",
+                    path.display(),
+                    d.replaced
+                ));
+            }
+            d.text
+        }
+        Source::Text(t) => crate::text::normalize_newlines(t),
+    };
+    let segments = if opts.presegmented {
+        presegmented(&text)
+    } else {
+        pipeline.segmenter(lang).segment(&text)
+    };
+    if segments.is_empty() {
+        let side = match lang {
+            Lang::Zh => "Chinese",
+            Lang::En => "English",
+        };
+        return Err(doc.error_path(Error::new(
+            ErrorKind::Empty,
+            format!("the {side} side holds no sentence"),
+        )));
+    }
+    let mut articles = if doc.part == Part::Whole {
+        vec![segments]
+    } else {
+        split_articles(segments)
+    };
+    if let Part::Article(k) = doc.part {
+        if k >= articles.len() {
+            return Err(doc.error_path(Error::new(
+                ErrorKind::Config,
+                format!("no article {} (the file holds {})", k + 1, articles.len()),
+            )));
+        }
+        articles = vec![articles.swap_remove(k)];
+    }
+    Ok(articles)
+}
+
+/// Align one job: read both sides, split them into articles, pair the
+/// articles, align each pair.
+pub fn process(pipeline: &Pipeline, job: &Job, opts: &ReadOptions) -> Result<JobOutput> {
+    let mut out = JobOutput::default();
+    let zh = load_articles(pipeline, &job.zh, Lang::Zh, opts, &mut out.warnings)?;
+    let en = load_articles(pipeline, &job.en, Lang::En, opts, &mut out.warnings)?;
+    let multi = zh.len() > 1 || en.len() > 1;
+    let pairs: Vec<(usize, usize)> = if zh.len() == en.len() {
+        (0..zh.len()).map(|i| (i, i)).collect()
+    } else {
+        // Different article counts: pair the articles by content.
+        let en_f: Vec<ContentFeatures> = en
+            .iter()
+            .map(|a| en_features(pipeline.matcher(), a))
+            .collect();
+        let names = NameSet::from_english(&en_f);
+        let zh_f: Vec<ContentFeatures> = zh
+            .iter()
+            .map(|a| zh_features(pipeline.matcher(), a, &names))
+            .collect();
+        let p = assign(&zh_f, &en_f, &PairOptions::default());
+        for u in &p.unpaired_zh {
+            out.unpaired
+                .push(format!("{}#{}", job.zh.describe(), u.index + 1));
+        }
+        for u in &p.unpaired_en {
+            out.unpaired
+                .push(format!("{}#{}", job.en.describe(), u.index + 1));
+        }
+        p.pairs.iter().map(|p| (p.zh, p.en)).collect()
+    };
+    let mut zh: Vec<Option<Vec<Segment>>> = zh.into_iter().map(Some).collect();
+    let mut en: Vec<Option<Vec<Segment>>> = en.into_iter().map(Some).collect();
+    for (i, j) in pairs {
+        let (z, e) = (
+            zh[i].take().expect("one-to-one"),
+            en[j].take().expect("one-to-one"),
+        );
+        let (nz, ne) = (z.len(), e.len());
+        let doc = pipeline.align_segments(z, e);
+        let name = if multi && job.zh.part == Part::Articles {
+            format!("{}#{}", job.name, i + 1)
+        } else {
+            job.name.clone()
+        };
+        let units = pipeline.units(&doc, &name);
+        let low_confidence = doc
+            .alignment
+            .beads
+            .iter()
+            .filter(|b| b.is_pair() && b.confidence < LOW_CONFIDENCE)
+            .count();
+        out.articles.push(ArticleResult {
+            name,
+            units,
+            zh_sentences: nz,
+            en_sentences: ne,
+            low_confidence,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Aligner;
+    use crate::glossary::Glossary;
+
+    fn pipeline() -> Pipeline {
+        Pipeline::new(Glossary::builtin(), Aligner::default())
+    }
+
+    #[test]
+    fn articles_pair_in_order_or_by_content() {
+        let p = pipeline();
+        let opts = ReadOptions {
+            presegmented: true,
+            ..Default::default()
+        };
+        // Same count: in order, named #1, #2.
+        let job = Job {
+            name: "d".into(),
+            zh: DocRef::text("上海合作组织峰会。\n\n汪淼来了。"),
+            en: DocRef::text("The SCO summit.\n\nWang Miao came."),
+        };
+        let out = process(&p, &job, &opts).unwrap();
+        let got: Vec<(&str, &str)> = out
+            .articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.units[0].en.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("d#1", "The SCO summit."), ("d#2", "Wang Miao came.")]
+        );
+
+        // Different counts: by content; the extra article is reported.
+        let job = Job {
+            name: "d".into(),
+            zh: DocRef::text("汪淼来了。\n\n2024年上海合作组织峰会。\n\n叶文洁走了。"),
+            en: DocRef::text("The 2024 SCO summit.\n\nWang Miao came."),
+        };
+        let out = process(&p, &job, &opts).unwrap();
+        let got: Vec<(&str, &str)> = out
+            .articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.units[0].en.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("d#1", "Wang Miao came."), ("d#2", "The 2024 SCO summit.")]
+        );
+        assert_eq!(out.unpaired, ["<text>#3"]);
+    }
+
+    #[test]
+    fn whole_and_single_article_parts() {
+        let p = pipeline();
+        let opts = ReadOptions {
+            presegmented: true,
+            ..Default::default()
+        };
+        let job = Job {
+            name: "w".into(),
+            zh: DocRef::text("一。\n\n二。").with_part(Part::Whole),
+            en: DocRef::text("One.\n\nTwo.").with_part(Part::Whole),
+        };
+        let out = process(&p, &job, &opts).unwrap();
+        assert_eq!(out.articles.len(), 1);
+        assert_eq!(out.articles[0].name, "w");
+        assert_eq!(out.articles[0].zh_sentences, 2);
+
+        let job = Job {
+            name: "a".into(),
+            zh: DocRef::text("一。\n\n二。").with_part(Part::Article(1)),
+            en: DocRef::text("One.\n\nTwo.").with_part(Part::Article(1)),
+        };
+        let out = process(&p, &job, &opts).unwrap();
+        assert_eq!(out.articles[0].units[0].zh, "二。");
+        assert_eq!(out.articles[0].name, "a");
+
+        let job = Job {
+            name: "a".into(),
+            zh: DocRef::text("一。").with_part(Part::Article(4)),
+            en: DocRef::text("One."),
+        };
+        let e = process(&p, &job, &opts).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "configuration error: no article 5 (the file holds 1)"
+        );
+
+        let job = Job {
+            name: "e".into(),
+            zh: DocRef::text("一。"),
+            en: DocRef::text(" \n\n"),
+        };
+        let e = process(&p, &job, &opts).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Empty);
+    }
+}
