@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use termalign::Pipeline;
 use termalign::align::eval::{Counts, IndexBead, parse_beads};
-use termalign::dict::{Dictionary, EnNormalizer};
+use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;
 
@@ -47,9 +47,12 @@ fn main() {
         .build();
     let mut pipeline = Pipeline::new(Glossary::builtin(), aligner);
     if !dicts.is_empty() {
-        let d = Dictionary::load(&dicts, &EnNormalizer::new()).expect("dictionary");
+        let d = Dictionary::load(&dicts).expect("dictionary");
         eprintln!("dictionary: {} headwords in {:?}", d.len(), t0.elapsed());
         pipeline = pipeline.with_dictionary(Arc::new(d));
+        if std::env::var_os("MACDEV_DICT_ONLY").is_some() {
+            return;
+        }
     }
     let read = |p: std::path::PathBuf| std::fs::read_to_string(&p).expect("read");
     let ids = ["001", "002", "003", "004", "005", "006"];

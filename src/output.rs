@@ -37,9 +37,19 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // A temporary file is private (0600) by default; the output must get
+        // the mode a plainly created file would (0666 less the umask), or
+        // keep the mode of the file it replaces.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dest).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
+        }
+        let tmp = builder
             .tempfile_in(dir)
             .map_err(|e| Error::io(e).with_path(dest))?;
         Ok(AtomicFile {
@@ -137,6 +147,22 @@ mod tests {
         pending.commit().unwrap();
         assert_eq!(std::fs::read(&dest).unwrap(), b"data");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_mode_is_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("a.txt");
+        AtomicFile::create(&dest).unwrap().commit().unwrap();
+        let mode = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, the group/other bits it allows are there: not 0600.
+        assert_ne!(mode, 0o600, "{mode:o}");
+        std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(0o640)).unwrap();
+        AtomicFile::create(&dest).unwrap().commit().unwrap();
+        let mode = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "replacing keeps the mode");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use termalign::Pipeline;
 use termalign::align::Aligner;
 use termalign::align::eval::{Counts, IndexBead, parse_beads};
-use termalign::dict::{Dictionary, EnNormalizer};
+use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;
 
@@ -55,7 +55,7 @@ fn mac_dev_strict_f1_with_cedict() {
     ) else {
         return;
     };
-    let dict = Dictionary::load(&[dict], &EnNormalizer::new()).unwrap();
+    let dict = Dictionary::load(&[dict]).unwrap();
     let pipeline =
         Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(Arc::new(dict));
     let s = score(&root, &pipeline).scores();

@@ -87,7 +87,7 @@ impl Default for ScoreParams {
             number_weight: 2.0,
             quote_weight: 0.75,
             paragraph_penalty: 1.0,
-            band: 48,
+            band: 20,
             temperature: 1.0,
         }
     }

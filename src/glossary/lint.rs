@@ -715,4 +715,21 @@ mod tests {
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(es.len(), super::super::Glossary::builtin().len());
     }
+
+    #[test]
+    fn other_formats_are_linted_too() {
+        let (f, _) = lint_bytes(b"<martif>\n<text>\n</martif>", "g.tbx", Format::Tbx);
+        assert_eq!(f[0].rule, Rule::Format);
+        assert_eq!(f[0].line, 3);
+        let (f, es) = lint_bytes(
+            "一带一路\tBelt and Road\t[forbidden: Belt-and-Road]\n".as_bytes(),
+            "g.utf8",
+            Format::OmegaT,
+        );
+        assert_eq!(es.len(), 1);
+        assert_eq!(
+            f[0].to_string(),
+            "g.utf8:1: error: forbidden rendering `Belt-and-Road` of `一带一路` is its approved rendering `Belt and Road` [forbidden]"
+        );
+    }
 }

@@ -74,7 +74,9 @@ pub struct TermMatcher {
     /// unfolded (fullwidth `，` stays, and the text is not copied).
     zh_alphabet: HashSet<char>,
     en: Option<AhoCorasick>,
-    en_pats: Vec<EnPattern>,
+    /// The renderings behind each English pattern: several entries may
+    /// share one normalised form (`SCO`), searched once.
+    en_pats: Vec<Vec<EnPattern>>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,7 +95,8 @@ impl TermMatcher {
         let mut zh_pats = Vec::new();
         let mut zh_ids = Vec::new();
         let mut en_norm = Vec::new();
-        let mut en_pats = Vec::new();
+        let mut en_pats: Vec<Vec<EnPattern>> = Vec::new();
+        let mut en_index: std::collections::HashMap<String, usize> = Default::default();
         for (i, e) in glossary.entries().iter().enumerate() {
             let id = EntryId(i as u32);
             let zh = fold_zh(&e.zh).text.into_owned();
@@ -119,13 +122,20 @@ impl TermMatcher {
                 if norm.trim().is_empty() {
                     continue;
                 }
-                en_norm.push(norm);
-                en_pats.push(EnPattern {
+                let pat = EnPattern {
                     entry: id,
                     rendering,
                     form: form.clone(),
                     case_sensitive: is_acronym(form),
-                });
+                };
+                match en_index.get(&norm) {
+                    Some(&i) => en_pats[i].push(pat),
+                    None => {
+                        en_index.insert(norm.clone(), en_norm.len());
+                        en_norm.push(norm);
+                        en_pats.push(vec![pat]);
+                    }
+                }
             }
         }
         let zh_alphabet = zh_pats.iter().flat_map(|p| p.chars()).collect();
@@ -209,14 +219,16 @@ impl TermMatcher {
             if norm[e..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let pat = &self.en_pats[m.pattern().as_usize()];
             let os = folded.orig_start(s);
-            let core_end = folded.orig_end(m.end());
-            let exact_case = same_form(&text[os..core_end], &pat.form);
-            if pat.case_sensitive && !exact_case {
-                continue;
+            let core = &text[os..folded.orig_end(m.end())];
+            let oe = folded.orig_end(e);
+            for pat in &self.en_pats[m.pattern().as_usize()] {
+                let exact_case = same_form(core, &pat.form);
+                if pat.case_sensitive && !exact_case {
+                    continue;
+                }
+                raw.push((os..oe, pat, exact_case));
             }
-            raw.push((os..folded.orig_end(e), pat, exact_case));
         }
         raw.sort_by_key(|(r, p, _)| (r.start, std::cmp::Reverse(r.end), p.entry));
         raw.dedup_by_key(|(r, p, _)| (p.entry, r.start));
@@ -664,5 +676,46 @@ mod tests {
         let hits = m.find_en("the Council of Heads of State of the SCO met");
         let ids: Vec<u32> = hits.iter().map(|h| h.entry.0).collect();
         assert_eq!(ids, [1, 0]);
+    }
+
+    #[test]
+    fn folding_maps_offsets_back() {
+        // (text, lower, folded, [(folded range, original range)])
+        type Case = (
+            &'static str,
+            bool,
+            &'static str,
+            &'static [(usize, usize, usize, usize)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Belt-and-Road",
+                true,
+                "belt and road",
+                &[(0, 4, 0, 4), (5, 8, 5, 8)],
+            ),
+            ("a \n  b", true, "a b", &[(0, 3, 0, 6), (2, 3, 5, 6)]),
+            ("SCO’s", false, "SCO's", &[(0, 5, 0, 7), (3, 4, 3, 6)]),
+        ];
+        for &(text, lower, want, spans) in cases {
+            let f = fold_en(text, lower);
+            assert_eq!(f.text, want, "{text:?}");
+            for &(s, e, os, oe) in spans {
+                assert_eq!(
+                    (f.orig_start(s), f.orig_end(e)),
+                    (os, oe),
+                    "{text:?} {s}..{e}"
+                );
+            }
+        }
+        let f = fold_zh("Ｇ２０峰会\u{3000}㈠上海");
+        assert_eq!(f.text, "G20峰会 (一)上海");
+        // `一` inside `㈠` maps to the whole `㈠`; `上海` after it shifts back.
+        let one = f.text.find('一').unwrap();
+        assert_eq!((f.orig_start(one), f.orig_end(one + 3)), (18, 21));
+        let sh = f.text.find('上').unwrap();
+        assert_eq!((f.orig_start(sh), f.orig_end(sh + 6)), (21, 27));
+        // Nothing to fold: the text is borrowed, not copied.
+        assert!(matches!(fold_zh("上海精神。").text, Cow::Borrowed(_)));
     }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
-use termalign::dict::{Dictionary, EnNormalizer};
+use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;
 use termalign::{AlignedDocument, Error, ErrorKind, Pipeline, Result};
@@ -50,7 +50,7 @@ impl ModelArgs {
         if self.dicts.is_empty() {
             return Ok(None);
         }
-        let d = Dictionary::load(&self.dicts, &EnNormalizer::new())?;
+        let d = Dictionary::load(&self.dicts)?;
         if d.is_empty() {
             return Err(
                 Error::new(ErrorKind::Empty, "no dictionary entries").with_path(&self.dicts[0])
