@@ -346,3 +346,45 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 }
+
+#[test]
+fn number_mismatch_table() {
+    let c = Checker::new(Glossary::new(), CheckOptions::default());
+    // (source, target, keys reported)
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("七月四日会谈。", "Talks on July 4.", &[]),
+        ("七月四日会谈。", "Talks on July 5.", &["date:7-4"]),
+        ("一月会谈。", "Talks in February.", &["month:1"]),
+        ("第一次会谈。", "The 1st round of talks.", &[]),
+        ("第一次会谈。", "The second round of talks.", &["1"]),
+        (
+            "成立23年，成员国增加到10个。",
+            "In 23 years the members grew to ten.",
+            &[],
+        ),
+        ("共1000人。", "1,000 people.", &[]),
+        ("一带一路。", "Belt and Road.", &[]),
+        (
+            "7月4日电 当地时间7月4日上午",
+            "July 4 -- on Thursday morning",
+            &[],
+        ),
+    ];
+    for &(zh, en, want) in cases {
+        let unit = ReadUnit {
+            number: 1,
+            file: "t".into(),
+            line: 1,
+            source: zh.into(),
+            target: en.into(),
+            ..ReadUnit::default()
+        };
+        let got: Vec<String> = c
+            .check_unit(&unit)
+            .into_iter()
+            .filter(|f| f.rule == Rule::NumberMismatch)
+            .map(|f| f.expected.unwrap())
+            .collect();
+        assert_eq!(got, want, "{zh} / {en}");
+    }
+}

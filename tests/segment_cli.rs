@@ -100,6 +100,26 @@ fn jsonl_carries_spans_paragraphs_and_articles() {
     }
 }
 
+#[test]
+fn jsonl_format_is_exact() {
+    let env = TestEnv::new();
+    let input = env.write("doc.txt", "\n标题\n\n新华社北京7月5日电 甲。“乙！”\r\n");
+    let out = segment(
+        &env,
+        &["--lang", "zh", "--format", "jsonl", input.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let want = concat!(
+        r#"{"index":0,"article":0,"paragraph":0,"is_title":true,"text":"标题","span":{"bytes":{"start":1,"end":7},"chars":{"start":1,"end":3}}}"#,
+        "\n",
+        r#"{"index":1,"article":0,"paragraph":1,"is_title":false,"text":"新华社北京7月5日电 甲。","span":{"bytes":{"start":9,"end":42},"chars":{"start":5,"end":18}}}"#,
+        "\n",
+        r#"{"index":2,"article":0,"paragraph":1,"is_title":false,"text":"“乙！”","span":{"bytes":{"start":42,"end":54},"chars":{"start":18,"end":22}}}"#,
+        "\n",
+    );
+    assert_eq!(stdout(&out), want);
+}
+
 fn utf16(s: &str, le: bool) -> Vec<u8> {
     let mut out = if le {
         vec![0xFF, 0xFE]

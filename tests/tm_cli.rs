@@ -385,6 +385,7 @@ fn bad_memories_are_clear_errors_without_output() {
         "<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"zh\"><seg>一</seg></tuv></tu>\n<tu><tuv xml:lang=\"zh\"><seg>二</tuv></tu>\n</body></tmx>\n",
     );
     env.write("nocol.csv", "zh,fr\n一,un\n");
+    env.write("ok.csv", "zh,en\n一,one\n");
     for (args, want) in [
         (
             &["tm", "convert", "bomb.tmx", "out.csv"][..],

@@ -737,9 +737,11 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
     }
     // Most sentences hold no number: skip the extractor for them.
     let numeral = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "零〇一二三四五六七八九十百千万亿两".contains(c)
+        matches!(c, '0'..='9' | '０'..='９'
+            // A lone 一 is never a number to the extractor (一带一路); 一
+            // in a number comes with another of these (十一, 一百, 一月, 第一).
+            | '零' | '〇' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+            | '十' | '百' | '千' | '万' | '亿' | '两' | '月' | '第')
     };
     if !unit.source.chars().any(numeral) {
         return;

@@ -69,6 +69,9 @@ struct Facts {
     dateline: bool,
     /// The unit could be a headline (it becomes one by its position).
     title_like: bool,
+    /// A short question or exclamation (`中国经济怎么看？`): a headline only
+    /// right above a dateline.
+    title_like_question: bool,
 }
 
 fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
@@ -81,7 +84,11 @@ fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
             let ends_sentence = rules::ends_sentence(last(u), lang);
             let dateline = rules::is_dateline(first(u), lang);
             let whole = &text[u[0].start..u.last().expect("non-empty").end];
-            let title_like = !ends_sentence
+            let question = last(u)
+                .trim_end()
+                .trim_end_matches(rules::CLOSERS)
+                .ends_with(['!', '?', '！', '？']);
+            let shape_ok = (!ends_sentence || question)
                 && !dateline
                 && rules::could_be_title(whole, lang)
                 && match lang {
@@ -101,7 +108,8 @@ fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
             Facts {
                 ends_sentence,
                 dateline,
-                title_like,
+                title_like: shape_ok && !ends_sentence,
+                title_like_question: shape_ok && question,
             }
         })
         .collect()
@@ -112,7 +120,8 @@ fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
 const MAX_TITLE_LINES: usize = 3;
 
 /// Which units are titles: a title-like unit at the start of the text, and
-/// up to [`MAX_TITLE_LINES`] title-like units right above a dateline.
+/// up to [`MAX_TITLE_LINES`] title-like units right above a dateline (the
+/// one right above may end with `？` or `！`).
 fn titles(facts: &[Facts]) -> Vec<bool> {
     let mut is_title = vec![false; facts.len()];
     if facts.first().is_some_and(|f| f.title_like) {
@@ -123,7 +132,8 @@ fn titles(facts: &[Facts]) -> Vec<bool> {
             continue;
         }
         for k in (d.saturating_sub(MAX_TITLE_LINES)..d).rev() {
-            if !facts[k].title_like {
+            let right_above = k + 1 == d;
+            if !(facts[k].title_like || right_above && facts[k].title_like_question) {
                 break;
             }
             is_title[k] = true;
@@ -291,6 +301,18 @@ mod tests {
                 Lang::Zh,
                 "新华社北京7月5日电 甲。\n\n新华社上海7月6日电 乙。",
                 &[(false, 0, 1), (false, 1, 1)],
+            ),
+            // a question headline right above its dateline
+            (
+                Lang::Zh,
+                "中国经济怎么看？\n新华社北京7月5日电 甲。\n\n结论？\n新华社北京7月6日电 乙。",
+                &[(true, 0, 1), (false, 0, 1), (true, 1, 1), (false, 1, 1)],
+            ),
+            // but not at the start of the text alone
+            (
+                Lang::Zh,
+                "真的吗？\n是的。",
+                &[(false, 0, 1), (false, 0, 1)],
             ),
             // a first line with final punctuation is no title
             (

@@ -94,12 +94,17 @@ fn camel(r: Rule) -> String {
         .collect()
 }
 
-/// A relative URI reference for a path: forward slashes, and every byte
+/// A URI reference for a path: forward slashes, and every byte
 /// outside the unreserved set (and `/`) percent-encoded (spaces, Chinese
 /// file names).
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let mut s = String::with_capacity(path.len());
+    // An absolute path becomes a file URI; a relative one stays relative
+    // (to the repository root, as code scanning expects).
+    let mut s = String::with_capacity(path.len() + 7);
+    if path.starts_with('/') {
+        s.push_str("file://");
+    }
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             s.push(b as char);
@@ -120,6 +125,7 @@ mod tests {
             ("tm/a b.tmx", "tm/a%20b.tmx"),
             ("新闻.tmx", "%E6%96%B0%E9%97%BB.tmx"),
             ("dir\\x.csv", "dir/x.csv"),
+            ("/tmp/a.tmx", "file:///tmp/a.tmx"),
         ] {
             assert_eq!(uri(p), want);
         }

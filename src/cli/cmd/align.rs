@@ -37,14 +37,8 @@ use crate::cli::args::output::OutputArgs;
 /// JSON Lines mode (--jsonl) reads {"doc":…,"zh":…,"en":…} lines on
 /// standard input and writes one JSON line of beads per document, for
 /// Spark's RDD.pipe, Hadoop Streaming and the like.
-///
-/// Examples:
-///   termalign align zh.txt en.txt -o out.tmx
-///   termalign align --zh-dir zh/ --en-dir en/ --glob '*.txt' -o archive.tmx
-///   termalign align --zh-dir zh/ --en-dir en/ --pair content --pairs-out pairs.csv -o tm.csv
-///   termalign align --manifest pairs.csv --shard 2/8 -o part2.tmx
-///   termalign align --jsonl < docs.jsonl > beads.jsonl
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
 pub struct Args {
     /// The Chinese document (not with --zh-dir, --manifest or --jsonl).
     #[arg(
@@ -73,13 +67,22 @@ pub struct Args {
     pub batch: Box<BatchArgs>,
 }
 
+const EXAMPLES: &str = "\
+Examples:
+  termalign align zh.txt en.txt -o out.tmx
+  termalign align --zh-dir zh/ --en-dir en/ --glob '*.txt' -o archive.tmx
+  termalign align --zh-dir zh/ --en-dir en/ --pair content --pairs-out pairs.csv -o tm.csv
+  termalign align --manifest pairs.csv --shard 2/8 -o part2.tmx
+  termalign align --jsonl < docs.jsonl > beads.jsonl";
+
 /// How a batch is found, paired and run.
 #[derive(Debug, Clone, clap::Args)]
 #[command(next_help_heading = "Batch")]
 pub struct BatchArgs {
     /// Folder of Chinese documents, searched recursively (hidden files
     /// skipped). May be the same folder as --en-dir: files are then told
-    /// apart by a language marker in their path (a.zh.txt, zh/a.txt).
+    /// apart by a language marker in their path (a.zh.txt, zh/a.txt). With
+    /// --presegmented, a blank line in a file separates articles.
     #[arg(long, value_name = "DIR", requires = "en_dir", conflicts_with_all = ["manifest", "jsonl"])]
     pub zh_dir: Option<PathBuf>,
 

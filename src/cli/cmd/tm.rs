@@ -37,9 +37,10 @@ pub enum TmCommand {
 /// after trimming and collapsing whitespace. Of duplicates, the newest is
 /// kept with its properties: the latest changedate (or creationdate) of
 /// the <tu>; among undated or equally dated ones, the one read last, so a
-/// later file on the command line overrides an earlier one. Kept units
-/// appear in input order. The output languages are those of the first
-/// input unless --src-lang/--tgt-lang are given.
+/// later file on the command line overrides an earlier one. Each kept
+/// unit is written where its newest copy was read, so the output follows
+/// input order. The output languages are those of the first input unless
+/// --src-lang/--tgt-lang are given.
 ///
 /// Example: termalign tm merge 2023.tmx 2024.tmx -o all.tmx
 #[derive(Debug, clap::Args)]
@@ -135,7 +136,7 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
     if a.output.format()? == Format::Beads {
         return Err(Error::new(
             ErrorKind::Config,
-            "tm merge cannot write beads (they need sentence indices)",
+            "tm merge cannot write beads (they need sentence indices, which only aligning gives)",
         ));
     }
     let src = a.output.tm.src_lang.as_deref();
@@ -196,6 +197,13 @@ fn print_stats(out: &mut impl Write, file: &Path, s: &TmStats) -> Result<()> {
 fn convert_cmd(a: ConvertArgs) -> Result<Status> {
     check_readable(&a.input)?;
     let format = format_for(a.format.as_deref(), Some(&a.output))?;
+    if format == Format::Beads {
+        return Err(Error::new(
+            ErrorKind::Config,
+            "tm convert cannot write beads (they need sentence indices, which only aligning gives)",
+        )
+        .with_path(&a.output));
+    }
     let same = |x: &Path, y: &Path| match (x.canonicalize(), y.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
