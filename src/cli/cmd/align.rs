@@ -174,8 +174,8 @@ pub fn run(args: Args) -> Result<Status> {
             )));
         }
     }
-    // Fail on bad arguments before reading anything.
-    args.output.format()?;
+    // Fail on bad arguments (format, --date, --src-lang…) before reading anything.
+    args.output.check()?;
     let (zh_path, en_path) = (
         args.zh.clone().expect("clap requires ZH"),
         args.en

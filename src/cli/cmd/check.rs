@@ -176,7 +176,7 @@ pub fn run(args: Args) -> Result<Status> {
         }
     }
     if let (Some(zh), Some(en)) = (&args.zh, &args.en) {
-        let pipeline = Pipeline::new(glossary.clone(), args.model.aligner());
+        let pipeline = args.model.pipeline(glossary.clone())?;
         units.extend(document_units(&args.input, &pipeline, zh, en)?);
     }
 
