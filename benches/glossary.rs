@@ -9,6 +9,10 @@
 
 use std::io::Read;
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
+use cpu::cpu_throughput;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::glossary::{Glossary, TermMatcher};
 
@@ -150,32 +154,6 @@ fn repeat_to(text: &str, bytes: usize) -> String {
     s
 }
 
-/// This thread's CPU time in seconds.
-fn thread_cpu() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes into the timespec we own.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
-}
-
-fn cpu_throughput(name: &str, bytes: usize, mut f: impl FnMut() -> usize) {
-    let (start, mut runs, mut sink) = (thread_cpu(), 0, 0);
-    while thread_cpu() - start < 2.0 {
-        sink += f();
-        runs += 1;
-    }
-    let secs = thread_cpu() - start;
-    eprintln!(
-        "glossary_match_10k/{name}: {:.0} MiB per CPU second ({runs} runs, {} hits each)",
-        (bytes * runs) as f64 / secs / (1 << 20) as f64,
-        sink / runs
-    );
-}
-
 fn bench(c: &mut Criterion) {
     let (g, source) = big_glossary();
     eprintln!("glossary: {} entries (built-in + {source})", g.len());
@@ -196,8 +174,12 @@ fn bench(c: &mut Criterion) {
     group.finish();
     // The machine is shared: wall-clock figures above depend on the load;
     // these count this thread's CPU time only (MB per CPU second = per core).
-    cpu_throughput("zh", zh.len(), || m.find_zh(&zh).len());
-    cpu_throughput("en", en.len(), || m.find_en(&en).len());
+    cpu_throughput("glossary_match_10k/zh", "hits", zh.len(), 2.0, || {
+        m.find_zh(&zh).len()
+    });
+    cpu_throughput("glossary_match_10k/en", "hits", en.len(), 2.0, || {
+        m.find_en(&en).len()
+    });
     let mut group = c.benchmark_group("glossary_build_10k");
     group.sample_size(10);
     group.bench_function("matcher", |b| b.iter(|| TermMatcher::new(&g)));

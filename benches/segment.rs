@@ -10,6 +10,10 @@
 //! input's throughput per CPU second of this thread (= per core) is printed
 //! to stderr: `segment/zh/seed_x64: 250 MiB per CPU second`.
 
+#[path = "support/cpu.rs"]
+mod cpu;
+
+use cpu::cpu_throughput;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::Lang;
 use termalign::glossary::Glossary;
@@ -54,39 +58,16 @@ fn bench(c: &mut Criterion) {
         for (what, input) in inputs {
             g.throughput(Throughput::Bytes(input.len() as u64));
             g.bench_function(format!("{name}/{what}"), |b| b.iter(|| seg.segment(&input)));
-            cpu_throughput(&format!("{name}/{what}"), input.len(), || {
-                seg.segment(&input).len()
-            });
+            cpu_throughput(
+                &format!("segment/{name}/{what}"),
+                "segments",
+                input.len(),
+                1.0,
+                || seg.segment(&input).len(),
+            );
         }
     }
     g.finish();
-}
-
-/// This thread's CPU time in seconds.
-fn thread_cpu() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes into the timespec we own.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime");
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
-}
-
-/// Run `f` for one CPU second and print MiB of input per CPU second.
-fn cpu_throughput(name: &str, bytes: usize, mut f: impl FnMut() -> usize) {
-    let (start, mut runs, mut segments) = (thread_cpu(), 0, 0);
-    while thread_cpu() - start < 1.0 {
-        segments += f();
-        runs += 1;
-    }
-    let secs = thread_cpu() - start;
-    eprintln!(
-        "segment/{name}: {:.0} MiB per CPU second ({runs} runs, {} segments each)",
-        (bytes * runs) as f64 / secs / (1 << 20) as f64,
-        segments / runs
-    );
 }
 
 criterion_group!(benches, bench);
