@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::write::{WriteReport, WriterOptions, clean_text};
+use super::write::{WriteReport, WriterOptions};
 use super::{Record, TmWriter};
 use crate::error::{Error, Result};
 
@@ -32,20 +32,9 @@ impl<Z: Write, E: Write> MosesWriter<Z, E> {
 
 impl<Z: Write, E: Write> TmWriter for MosesWriter<Z, E> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
-        let mut removed = 0;
-        let src = clean_text(r.source, &mut removed);
-        let tgt = clean_text(r.target, &mut removed);
-        if src.is_empty() || tgt.is_empty() {
-            self.report.one_sided += 1;
+        let Some((src, tgt)) = self.report.pair_texts(r, self.min_confidence) else {
             return Ok(());
-        }
-        if let (Some(min), Some(s)) = (self.min_confidence, r.score)
-            && s < min
-        {
-            self.report.below_min += 1;
-            return Ok(());
-        }
-        self.report.removed_chars += removed;
+        };
         // clean_text leaves no line breaks, so lines stay parallel.
         writeln!(self.zh, "{src}").map_err(Error::io)?;
         writeln!(self.en, "{tgt}").map_err(Error::io)?;

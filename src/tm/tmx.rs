@@ -173,20 +173,9 @@ fn push_tuv(buf: &mut String, lang: &str, text: &str) {
 
 impl<W: Write> TmWriter for TmxWriter<W> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
-        let mut removed = 0;
-        let src = clean_text(r.source, &mut removed);
-        let tgt = clean_text(r.target, &mut removed);
-        if src.is_empty() || tgt.is_empty() {
-            self.report.one_sided += 1;
+        let Some((src, tgt)) = self.report.pair_texts(r, self.min_confidence) else {
             return Ok(());
-        }
-        if let (Some(min), Some(s)) = (self.min_confidence, r.score)
-            && s < min
-        {
-            self.report.below_min += 1;
-            return Ok(());
-        }
-        self.report.removed_chars += removed;
+        };
         self.start()?;
         self.buf.clear();
         match r.date {

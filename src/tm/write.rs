@@ -173,6 +173,33 @@ impl WriteReport {
     }
 }
 
+impl WriteReport {
+    /// The cleaned texts of a unit for the formats that hold pairs only
+    /// (TMX, moses), or `None` when the unit has an empty side or falls
+    /// below `min_confidence`; the reason is counted in this report.
+    pub fn pair_texts<'a>(
+        &mut self,
+        r: &Record<'a>,
+        min_confidence: Option<f64>,
+    ) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+        let mut removed = 0;
+        let src = clean_text(r.source, &mut removed);
+        let tgt = clean_text(r.target, &mut removed);
+        if src.is_empty() || tgt.is_empty() {
+            self.one_sided += 1;
+            return None;
+        }
+        if let (Some(min), Some(s)) = (min_confidence, r.score)
+            && s < min
+        {
+            self.below_min += 1;
+            return None;
+        }
+        self.removed_chars += removed;
+        Some((src, tgt))
+    }
+}
+
 /// True for the characters XML 1.0 does not allow in a document. Rust
 /// strings cannot hold lone surrogates, so those never reach here.
 pub fn is_xml_forbidden(c: char) -> bool {
