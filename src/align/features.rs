@@ -246,37 +246,6 @@ pub fn number_keys(text: &str, lang: Lang) -> Vec<String> {
     keys
 }
 
-/// Arabic-digit numbers in `text`, thousands separators removed, sorted
-/// (a plain digit reader; the aligner uses [`number_keys`]).
-///
-/// ```
-/// use termalign::align::features::numbers;
-/// assert_eq!(numbers("1,000 youths in 2025, 7月4日"), ["1000", "2025", "4", "7"]);
-/// ```
-pub fn numbers(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let c = crate::lang::fold_width(c);
-        if c.is_ascii_digit() {
-            cur.push(c);
-        } else if c == ','
-            && !cur.is_empty()
-            && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
-        {
-            // thousands separator
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out.sort();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
