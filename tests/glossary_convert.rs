@@ -147,3 +147,14 @@ proptest! {
         }
     }
 }
+
+/// Regression (found by `arbitrary_entries_round_trip`): an empty glossary
+/// written as TBX (a `<body>` without entries) must read back as empty.
+#[test]
+fn empty_glossary_round_trips_through_every_format() {
+    let g = Glossary::from_csv_str("zh,en,variants,forbidden,type,note\n", "empty.csv").unwrap();
+    assert!(g.is_empty());
+    for via in Format::ALL {
+        assert!(round_trip(&g, via).is_empty(), "via {via}");
+    }
+}

@@ -122,6 +122,9 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
     let mut depth = 0usize;
     let mut saw_root = false;
     let mut saw_concepts = false;
+    // An empty termbase (a <body> without entries, as `write` makes of an
+    // empty glossary) is valid; a TBX root with no body at all is not.
+    let mut saw_body = false;
     loop {
         let pos = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
@@ -168,6 +171,7 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
                     })
                 };
                 match name.as_str() {
+                    "body" => saw_body = true,
                     "termEntry" | "conceptEntry" => {
                         saw_concepts = true;
                         concept = Some(Concept {
@@ -317,10 +321,10 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
             Error::new(ErrorKind::Format, "no XML element: not a TBX file").with_path(source),
         );
     }
-    if !saw_concepts {
+    if !saw_concepts && !saw_body {
         return Err(Error::new(
             ErrorKind::Format,
-            "no <termEntry> (or <conceptEntry>): not a TBX termbase",
+            "no <body> and no <termEntry> (or <conceptEntry>): not a TBX termbase",
         )
         .with_path(source));
     }
