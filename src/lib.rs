@@ -28,6 +28,7 @@ pub mod lang;
 pub mod numbers;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod segment;
 pub mod text;
 pub mod tm;

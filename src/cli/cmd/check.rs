@@ -74,9 +74,10 @@ pub struct Args {
     pub input: InputArgs,
 
     /// Report format: text (file:line: severity rule: message), json, junit (JUnit XML),
-    /// github (workflow commands), sarif (SARIF 2.1.0).
+    /// github (workflow commands), sarif (SARIF 2.1.0), html (the `review` page, opened on
+    /// the findings).
     #[arg(long, value_name = "FORMAT", default_value = "text",
-          value_parser = ["text", "json", "junit", "github", "sarif"])]
+          value_parser = ["text", "json", "junit", "github", "sarif", "html"])]
     pub format: String,
 
     /// Write the report to FILE (atomically) instead of standard output.
@@ -162,6 +163,9 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
+    if args.format == "html" {
+        return super::review::check_html(&args, options);
+    }
     let format: Format = args.format.parse().map_err(config)?;
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p)?),
