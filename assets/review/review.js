@@ -497,6 +497,8 @@
     } else {
       summaryGroup(box, 'document', total, 'all');
     }
+    // The document list sits right under the header, whatever its height.
+    document.documentElement.style.setProperty('--head', $('top').offsetHeight + 'px');
   }
 
   var docLinks = [];
@@ -512,6 +514,10 @@
         docLinks.push(a);
         nav.appendChild(a);
       });
+    }
+    var sel = docLinks[state.doc];
+    if (sel && (sel.offsetTop < nav.scrollTop || sel.offsetTop + sel.offsetHeight > nav.scrollTop + nav.clientHeight)) {
+      nav.scrollTop = sel.offsetTop - nav.clientHeight / 3;
     }
     docLinks.forEach(function (a, i) {
       var c = docCounts[i];
@@ -628,6 +634,19 @@
     var start = v[p] === state.cur ? p + dir : (dir > 0 ? p : p - 1);
     for (var q = start; q >= 0 && q < v.length; q += dir) {
       if (doubtful(doc, doc.beads[v[q]])) { setCursor(v[q], true); return; }
+    }
+    // None left here: go on in the next (or previous) documents.
+    for (var k = state.doc + dir; k >= 0 && k < docs.length; k += dir) {
+      var other = docs[k], use = filtering(), i, found = -1;
+      for (i = dir > 0 ? 0 : other.beads.length - 1; i >= 0 && i < other.beads.length; i += dir) {
+        var b = other.beads[i];
+        if (doubtful(other, b) && (!use || matches(other, b))) { found = i; break; }
+      }
+      if (found >= 0) {
+        openDoc(k);
+        setCursor(found, true);
+        return;
+      }
     }
     toast(dir > 0 ? 'No doubtful bead below' : 'No doubtful bead above');
   }
@@ -765,7 +784,9 @@
 
   document.addEventListener('keydown', function (ev) {
     var target = ev.target;
-    var typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA');
+    // Keys go to text boxes; a focused checkbox or button leaves them to the page.
+    var typing = target && (target.tagName === 'TEXTAREA' ||
+      (target.tagName === 'INPUT' && /^(text|search|number)$/.test(target.type)));
     if (ev.key === 'Escape') {
       if (!$('help').hidden) { help(false); ev.preventDefault(); return; }
       if (typing) { target.blur(); beadsEl.focus(); ev.preventDefault(); }
