@@ -16,7 +16,8 @@ check_tmx.sh when it is installed) and read back with `termalign tm
 stats` and `termalign check`; that the export of an unedited page equals
 `termalign align -f tmx|csv` byte for byte; that hostile text
 (<script>, &, quotes, RTL and control characters) is shown, not run;
-and time to interactive for the MAC-Dev page and a 20,000-bead batch.
+and time to interactive for the MAC-Dev page and a 20,000-bead batch
+(reported; a failure only when REVIEW_TTI_LIMIT_MS is set).
 
 Exits non-zero on failure. Without chromium it prints a notice and exits 0,
 unless CI=true, where that is a failure.
@@ -39,7 +40,11 @@ SHARED = ROOT.parent / "shared"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 DATE = "2024-07-04T00:00:00Z"
-TTI_LIMIT_MS = float(os.environ.get("REVIEW_TTI_LIMIT_MS", "2000"))
+# Time to interactive is measured and reported against the 2 s target; it
+# fails the test only when REVIEW_TTI_LIMIT_MS is set (timings on a shared
+# CI machine are no test of correctness).
+TTI_TARGET_MS = 2000.0
+TTI_LIMIT_MS = os.environ.get("REVIEW_TTI_LIMIT_MS")
 CI = os.environ.get("CI") == "true"
 
 
@@ -422,7 +427,10 @@ def test_scale(b, bin_, work, corpus):
         print(f"{name} page: {len(data['docs'])} documents, {beads} beads, {size} bytes "
               f"({size / max(1, beads):.0f} bytes/bead, {size / max(1, chars):.2f} bytes/char of text); "
               f"interactive after {tti:.0f} ms ({wall:.0f} ms wall); next document + next doubtful {step:.0f} ms")
-        check(tti < TTI_LIMIT_MS, f"{name} page interactive in under {TTI_LIMIT_MS:.0f} ms")
+        if TTI_LIMIT_MS:
+            check(tti < float(TTI_LIMIT_MS), f"{name} page interactive in under {TTI_LIMIT_MS} ms")
+        elif tti >= TTI_TARGET_MS:
+            print(f"WARNING: {name} page took {tti:.0f} ms to become interactive (target {TTI_TARGET_MS:.0f} ms)")
         check(displayed_counts(b)["beads"] == beads, f"{name} page counts {beads} beads")
 
 
