@@ -193,6 +193,13 @@ fn check_html_opens_on_findings_and_keeps_the_exit_status() {
         "d.html",
     ]);
     assert_eq!(out.status.code(), Some(0));
+    // A document pair, aligned on the fly, to standard output.
+    let (zh, en) = seed();
+    let out = env.run(&["check", "--zh", &zh, "--en", &en, "--format", "html"]);
+    assert!(out.status.code().unwrap() < 2, "{}", stderr(&out));
+    let v = embedded(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(v["docs"][0]["name"], zh.as_str());
+    assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
 }
 
 #[test]
@@ -270,6 +277,11 @@ fn batch_gives_one_page_with_every_document() {
         .map(|d| d["b"].as_array().unwrap().len() as u64 / 5)
         .sum();
     assert_eq!(v["summary"]["beads"], beads);
+    // A manifest names the same pairs.
+    env.write("pairs.csv", "zh,en,doc\nzh/b.txt,en/b.txt,bee\n");
+    let (_, m) = page(&env, &["review", "--manifest", "pairs.csv", "-o", "m.html"]);
+    assert_eq!(m["docs"][0]["name"], "bee");
+    assert_eq!(m["docs"][0]["b"], docs[2]["b"]);
     // Same page whatever the thread count.
     let one = env.run(&[
         "review", "--zh-dir", "zh", "--en-dir", "en", "-o", "c.html", "-j", "1",
