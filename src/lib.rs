@@ -23,6 +23,7 @@ pub mod batch;
 pub mod check;
 pub mod dict;
 pub mod error;
+pub mod format_table;
 pub mod glossary;
 pub mod lang;
 pub mod numbers;

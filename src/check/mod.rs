@@ -43,49 +43,29 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::format_table::format_table;
 use crate::glossary::{Entry, EntryId, Glossary, TermMatcher, TermType};
 use crate::lang::fold_width;
 use crate::tm::ReadUnit;
 
-/// How serious a finding is. Ordered: `Note < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Severity {
-    /// Worth a look; never fails a build unless `--fail-on` asks for it.
-    Note,
-    /// Probably wrong.
-    Warning,
-    /// Wrong.
-    Error,
+format_table! {
+    /// How serious a finding is. Ordered: `Note < Warning < Error` (by
+    /// discriminant; the rows are in help order).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Severity ("severity") {
+        /// Wrong.
+        Error (2) = "error",
+        /// Probably wrong.
+        Warning (1) = "warning",
+        /// Worth a look; never fails a build unless `--fail-on` asks for it.
+        Note (0) = "note",
+    }
 }
 
 impl Severity {
     /// The lower-case name (`error`, `warning`, `note`), also SARIF's level.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Severity, String> {
-        match s {
-            "error" => Ok(Severity::Error),
-            "warning" => Ok(Severity::Warning),
-            "note" => Ok(Severity::Note),
-            _ => Err(format!(
-                "unknown severity `{s}` (expected error, warning or note)"
-            )),
-        }
+        self.name()
     }
 }
 

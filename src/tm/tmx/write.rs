@@ -6,45 +6,19 @@ use std::io::Write;
 
 use quick_xml::escape::escape;
 
-use super::write::{
-    WriteReport, WriterOptions, clean_text, push_escaped, push_escaped_text, push_score,
-};
-use super::{Record, TmWriter};
 use crate::error::{Error, Result};
+use crate::tm::TmWriter;
+use crate::tm::format::{WriterSpec, single};
+use crate::tm::header::{TmxHeader, is_tmx_date};
+use crate::tm::write::{Record, WriteReport, WriterOptions, clean_text, push_score};
+use crate::tm::xml_escape::{push_escaped, push_escaped_text};
 
-/// The header attributes of a TMX file.
-#[derive(Debug, Clone)]
-pub struct TmxHeader {
-    /// Source language code (`zh-CN`); never `*all*`.
-    pub src_lang: String,
-    /// Target language code (`en-US`).
-    pub tgt_lang: String,
-    /// `YYYYMMDDThhmmssZ`.
-    pub creation_date: String,
-}
-
-impl TmxHeader {
-    /// zh-CN → en-US, dated now (UTC).
-    pub fn now() -> TmxHeader {
-        TmxHeader {
-            src_lang: "zh-CN".into(),
-            tgt_lang: "en-US".into(),
-            creation_date: tmx_date(time::OffsetDateTime::now_utc()),
-        }
-    }
-}
-
-/// Format a time as TMX wants it: `YYYYMMDDThhmmssZ` in UTC.
-///
-/// ```
-/// let t = time::macros::datetime!(2024-07-04 09:05:00 UTC);
-/// assert_eq!(termalign::tm::tmx::tmx_date(t), "20240704T090500Z");
-/// ```
-pub fn tmx_date(t: time::OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let fmt = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
-    t.format(&fmt).expect("fixed format")
-}
+/// The TMX row of the format table.
+pub(crate) const SPEC: WriterSpec = WriterSpec {
+    files: &[""],
+    needs_indices: false,
+    open: |outs, opts| Box::new(TmxWriter::with_options(single(outs), opts)),
+};
 
 /// Streams units into a TMX document; [`TmWriter::finish`] closes it.
 ///
@@ -229,20 +203,11 @@ impl<W: Write> TmWriter for TmxWriter<W> {
     }
 }
 
-/// True for `YYYYMMDDThhmmssZ`, the only date form TMX allows.
-pub fn is_tmx_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 16
-        && b[8] == b'T'
-        && b[15] == b'Z'
-        && b[..8].iter().chain(&b[9..15]).all(u8::is_ascii_digit)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tm::TranslationUnit;
-    use crate::tm::read::read_tmx;
+    use crate::tm::tmx::read::read_tmx;
 
     fn unit(zh: &str, en: &str) -> TranslationUnit {
         TranslationUnit {
@@ -418,18 +383,5 @@ mod tests {
     fn same_input_same_bytes() {
         let units = [unit("一。", "One."), unit("二。", "Two.")];
         assert_eq!(write(&opts(), &units).0, write(&opts(), &units).0);
-    }
-
-    #[test]
-    fn tmx_dates() {
-        assert!(is_tmx_date("20240704T090500Z"));
-        for bad in [
-            "2024-07-04",
-            "20240704T0905Z",
-            "20240704t090500z",
-            "2024070XT090500Z",
-        ] {
-            assert!(!is_tmx_date(bad), "{bad}");
-        }
     }
 }

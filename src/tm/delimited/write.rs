@@ -5,15 +5,30 @@
 
 use std::io::Write;
 
-use super::write::{WriteReport, WriterOptions, clean_text, score_string};
-use super::{Record, TmWriter};
 use crate::error::{Error, ErrorKind, Result};
+use crate::tm::TmWriter;
+use crate::tm::format::{WriterSpec, single};
+use crate::tm::write::{Record, WriteReport, WriterOptions, clean_text, score_string};
 
 /// The columns every CSV/TSV memory starts with.
 pub const COLUMNS: [&str; 6] = ["zh", "en", "score", "bead", "doc", "terms"];
 
 /// The column added when `--min-confidence` is given.
 pub const LOW_CONFIDENCE_COLUMN: &str = "low_confidence";
+
+/// The CSV row of the format table.
+pub(crate) const CSV_SPEC: WriterSpec = WriterSpec {
+    files: &[""],
+    needs_indices: false,
+    open: |outs, opts| Box::new(CsvWriter::with_options(single(outs), opts)),
+};
+
+/// The TSV row of the format table.
+pub(crate) const TSV_SPEC: WriterSpec = WriterSpec {
+    files: &[""],
+    needs_indices: false,
+    open: |outs, opts| Box::new(CsvWriter::tsv(single(outs), opts)),
+};
 
 /// Writes every unit, one-sided ones included, as a CSV (or TSV) row.
 pub struct CsvWriter<W: Write> {
