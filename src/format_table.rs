@@ -36,11 +36,17 @@ pub trait FormatTable: Copy + Eq + Sized + 'static {
 
     /// The names as an English list: `a, b or c`.
     fn expected() -> String {
-        match Self::NAMES.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        }
+        or_list(Self::NAMES)
+    }
+
+    /// The extensions as an English list: `.tmx, .csv, .tsv or .tab`.
+    fn expected_extensions() -> String {
+        let exts: Vec<String> = Self::VALUES
+            .iter()
+            .flat_map(|v| v.extensions())
+            .map(|e| format!(".{e}"))
+            .collect();
+        or_list(&exts)
     }
 
     /// The message for a name that is not in the table.
@@ -75,6 +81,18 @@ pub trait FormatTable: Copy + Eq + Sized + 'static {
             .iter()
             .copied()
             .find(|v| v.extensions().contains(&ext.as_str()))
+    }
+}
+
+/// `a, b or c`.
+fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", rest.join(", "), last.as_ref())
+        }
     }
 }
 
@@ -195,3 +213,84 @@ macro_rules! format_table {
 }
 
 pub(crate) use format_table;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Severity;
+    use crate::check::report::Format as ReportFormat;
+    use crate::glossary::Format as GlossaryFormat;
+    use crate::tm::Format as TmFormat;
+    use crate::tm::read::ReadFormat;
+
+    /// Every value parses back from its name and aliases, prints as its
+    /// name, and is the value its extensions imply (in any letter case).
+    fn round_trips<T: FormatTable + std::fmt::Debug + std::fmt::Display>() {
+        assert_eq!(T::VALUES.len(), T::NAMES.len());
+        for (&v, &name) in T::VALUES.iter().zip(T::NAMES) {
+            assert_eq!(v.name(), name);
+            assert_eq!(v.to_string(), name);
+            assert_eq!(T::parse_name(name), Ok(v));
+            for alias in v.aliases() {
+                assert_eq!(T::parse_name(alias), Ok(v), "{alias}");
+            }
+            for ext in v.extensions() {
+                for file in [format!("d/f.{ext}"), format!("f.{}", ext.to_uppercase())] {
+                    assert_eq!(T::from_extension(Path::new(&file)), Some(v), "{file}");
+                }
+            }
+        }
+        assert!(T::parse_name("no-such-value").is_err());
+        assert_eq!(T::from_extension(Path::new("f.no-such-ext")), None);
+    }
+
+    #[test]
+    fn every_table_round_trips() {
+        round_trips::<TmFormat>();
+        round_trips::<ReadFormat>();
+        round_trips::<ReportFormat>();
+        round_trips::<GlossaryFormat>();
+        round_trips::<Severity>();
+    }
+
+    #[test]
+    fn messages_are_the_released_ones() {
+        let cases = [
+            (
+                TmFormat::parse_name("x").unwrap_err(),
+                "unknown format `x` (expected tmx, csv, tsv, moses, beads or jsonl)",
+            ),
+            (
+                ReportFormat::parse_name("x").unwrap_err(),
+                "unknown format `x` (expected text, json, junit, github or sarif)",
+            ),
+            (
+                Severity::parse_name("x").unwrap_err(),
+                "unknown severity `x` (expected error, warning or note)",
+            ),
+            (
+                GlossaryFormat::parse_name("X").unwrap_err(),
+                "unknown glossary format `X` (csv, tsv, tbx, omegat)",
+            ),
+            (
+                ReadFormat::expected_extensions(),
+                ".tmx, .csv, .tsv or .tab",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        // Glossary names ignore case; the others do not.
+        assert_eq!(
+            GlossaryFormat::parse_name("OmegaT"),
+            Ok(GlossaryFormat::OmegaT)
+        );
+        assert!(TmFormat::parse_name("TMX").is_err());
+    }
+
+    #[test]
+    fn severities_order_by_seriousness_not_by_row() {
+        assert!(Severity::Note < Severity::Warning && Severity::Warning < Severity::Error);
+        assert_eq!(Severity::NAMES, ["error", "warning", "note"]);
+    }
+}

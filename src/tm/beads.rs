@@ -10,8 +10,7 @@ use std::ops::Range;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tm::TmWriter;
-use crate::tm::format::{WriterSpec, single};
-use crate::tm::write::{Record, WriteReport, score_string};
+use crate::tm::write::{Record, WriteReport, WriterSpec, score_string, single};
 
 fn indices(r: &Range<usize>) -> String {
     let mut s = String::new();

@@ -1,45 +1,12 @@
 //! The table of translation-memory output formats. Each format is one file
 //! with a [`WriterSpec`] (how to build its writer) and one row here (its
 //! name, extensions and spec); names, parsing, extension mapping, help
-//! lists and [`TmOutput`](super::TmOutput) all read this table.
+//! lists and [`TmOutput`](super::TmOutput) all read this table. Writers
+//! depend only on [`super::write`], never on this table.
 
-use std::io::Write;
-
-use super::TmWriter;
-use super::write::WriterOptions;
+use super::write::WriterSpec;
 use super::{beads, delimited, jsonl, moses, tmx};
 use crate::format_table::{FormatTable, format_table};
-
-/// The streams a writer is opened over, one per file of its format.
-pub type Streams = Vec<Box<dyn Write>>;
-
-/// How a format's writer is made, as its row in the table names it.
-#[derive(Clone, Copy)]
-pub struct WriterSpec {
-    /// The files `-o OUT` writes: `""` is `OUT` itself, `"zh"` is `OUT.zh`.
-    pub files: &'static [&'static str],
-    /// True when the format needs the sentence indices only aligning
-    /// produces, so it cannot be written from an existing memory.
-    pub needs_indices: bool,
-    /// The writer over one stream per entry of `files`, in that order.
-    pub open: fn(Streams, &WriterOptions) -> Box<dyn TmWriter>,
-}
-
-impl std::fmt::Debug for WriterSpec {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WriterSpec")
-            .field("files", &self.files)
-            .field("needs_indices", &self.needs_indices)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The one stream of a single-file format.
-pub(crate) fn single(outs: Streams) -> Box<dyn Write> {
-    outs.into_iter()
-        .next()
-        .expect("the table gives a single-file format one stream")
-}
 
 format_table! {
     /// Output formats for translation memory.
@@ -105,6 +72,8 @@ impl Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tm::write::WriterOptions;
+    use std::io::Write;
 
     #[test]
     fn every_format_round_trips_through_its_name_and_extensions() {

@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::tm::TmWriter;
-use crate::tm::format::{WriterSpec, single};
-use crate::tm::write::{Record, WriteReport, WriterOptions, clean_text};
+use crate::tm::write::{Record, WriteReport, WriterOptions, WriterSpec, clean_text, single};
 
 #[derive(Serialize)]
 struct JsonBead<'a> {

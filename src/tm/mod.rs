@@ -27,13 +27,13 @@ use crate::error::Result;
 
 pub use beads::BeadsWriter;
 pub use delimited::CsvWriter;
-pub use format::{Format, WriterSpec};
+pub use format::Format;
 pub use header::TmxHeader;
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use output::TmOutput;
 pub use tmx::TmxWriter;
-pub use write::{Record, WriteReport, WriterOptions};
+pub use write::{Record, WriteReport, WriterOptions, WriterSpec};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]

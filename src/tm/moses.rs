@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::tm::TmWriter;
-use crate::tm::format::WriterSpec;
-use crate::tm::write::{Record, WriteReport, WriterOptions};
+use crate::tm::write::{Record, WriteReport, WriterOptions, WriterSpec};
 
 /// The moses row of the format table: two files, Chinese then English.
 pub(crate) const SPEC: WriterSpec = WriterSpec {

@@ -27,32 +27,29 @@ use super::ReadUnit;
 pub use super::delimited::read::{DelimitedReader, read_delimited};
 pub use super::tmx::read::{DEFAULT_SOURCE_LANG, TmxReader, primary_subtag, read_tmx};
 use crate::error::{Error, ErrorKind, Result};
+use crate::format_table::{FormatTable, format_table};
 
 /// A boxed stream of units, as [`open`] returns it.
 pub type Units = Box<dyn Iterator<Item = Result<ReadUnit>>>;
 
-/// The formats the readers understand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReadFormat {
-    /// TMX (1.1 to 1.4b).
-    Tmx,
-    /// Comma-separated, header row.
-    Csv,
-    /// Tab-separated, header row, no quoting.
-    Tsv,
+format_table! {
+    /// The formats the readers understand.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ReadFormat ("translation memory format") {
+        /// TMX (1.1 to 1.4b).
+        Tmx = "tmx" ext ["tmx"],
+        /// Comma-separated, header row.
+        Csv = "csv" ext ["csv"],
+        /// Tab-separated, header row, no quoting.
+        Tsv = "tsv" ext ["tsv", "tab"],
+    }
 }
 
 impl ReadFormat {
     /// The format a file name's extension names (`.tmx`, `.csv`, `.tsv` or
     /// `.tab`), case-insensitively.
     pub fn from_path(path: &Path) -> Option<ReadFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "tmx" => Some(ReadFormat::Tmx),
-            "csv" => Some(ReadFormat::Csv),
-            "tsv" | "tab" => Some(ReadFormat::Tsv),
-            _ => None,
-        }
+        ReadFormat::from_extension(path)
     }
 }
 
@@ -71,7 +68,10 @@ pub fn open_with(path: &Path, src_lang: Option<&str>) -> Result<Units> {
     let format = ReadFormat::from_path(path).ok_or_else(|| {
         Error::new(
             ErrorKind::Config,
-            "cannot tell the translation memory format from the extension (expected .tmx, .csv, .tsv or .tab)",
+            format!(
+                "cannot tell the translation memory format from the extension (expected {})",
+                ReadFormat::expected_extensions()
+            ),
         )
         .with_path(path)
     })?;

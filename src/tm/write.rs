@@ -1,14 +1,46 @@
 //! What every writer shares: the options, the record a writer receives,
 //! text hygiene, score formatting and the report of what was dropped.
-//! Choosing a writer for a format is the table's job ([`super::format`]);
-//! writing through atomic files is [`super::TmOutput`]'s.
+//! Each format's file also declares its [`WriterSpec`], the row the format
+//! table points to.
 
 use std::borrow::Cow;
+use std::io::Write;
 use std::ops::Range;
 
 use super::header::TmxHeader;
 use super::xml_escape::is_xml_forbidden;
-use super::{ReadUnit, TranslationUnit};
+use super::{ReadUnit, TmWriter, TranslationUnit};
+
+/// The streams a writer is opened over, one per file of its format.
+pub type Streams = Vec<Box<dyn Write>>;
+
+/// How a format's writer is made, as its row in the table names it.
+#[derive(Clone, Copy)]
+pub struct WriterSpec {
+    /// The files `-o OUT` writes: `""` is `OUT` itself, `"zh"` is `OUT.zh`.
+    pub files: &'static [&'static str],
+    /// True when the format needs the sentence indices only aligning
+    /// produces, so it cannot be written from an existing memory.
+    pub needs_indices: bool,
+    /// The writer over one stream per entry of `files`, in that order.
+    pub open: fn(Streams, &WriterOptions) -> Box<dyn TmWriter>,
+}
+
+impl std::fmt::Debug for WriterSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterSpec")
+            .field("files", &self.files)
+            .field("needs_indices", &self.needs_indices)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The one stream of a single-file format.
+pub(crate) fn single(outs: Streams) -> Box<dyn Write> {
+    outs.into_iter()
+        .next()
+        .expect("the table gives a single-file format one stream")
+}
 
 /// Below this confidence a TMX unit gets a `<note>` asking for review.
 pub const DEFAULT_REVIEW_BELOW: f64 = 0.5;

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use termalign::format_table::FormatTable;
 use termalign::tm::read::{self, ReadFormat};
 use termalign::tm::stats::{self, TmStats};
 use termalign::tm::{Format, TmOutput, TmWriter};
@@ -111,7 +112,10 @@ fn check_readable(path: &Path) -> Result<()> {
     if ReadFormat::from_path(path).is_none() {
         return Err(Error::new(
             ErrorKind::Config,
-            "cannot tell the translation memory format (expected .tmx, .csv, .tsv or .tab)",
+            format!(
+                "cannot tell the translation memory format (expected {})",
+                ReadFormat::expected_extensions()
+            ),
         )
         .with_path(path));
     }

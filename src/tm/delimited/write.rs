@@ -7,8 +7,9 @@ use std::io::Write;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tm::TmWriter;
-use crate::tm::format::{WriterSpec, single};
-use crate::tm::write::{Record, WriteReport, WriterOptions, clean_text, score_string};
+use crate::tm::write::{
+    Record, WriteReport, WriterOptions, WriterSpec, clean_text, score_string, single,
+};
 
 /// The columns every CSV/TSV memory starts with.
 pub const COLUMNS: [&str; 6] = ["zh", "en", "score", "bead", "doc", "terms"];

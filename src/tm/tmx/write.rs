@@ -8,9 +8,10 @@ use quick_xml::escape::escape;
 
 use crate::error::{Error, Result};
 use crate::tm::TmWriter;
-use crate::tm::format::{WriterSpec, single};
 use crate::tm::header::{TmxHeader, is_tmx_date};
-use crate::tm::write::{Record, WriteReport, WriterOptions, clean_text, push_score};
+use crate::tm::write::{
+    Record, WriteReport, WriterOptions, WriterSpec, clean_text, push_score, single,
+};
 use crate::tm::xml_escape::{push_escaped, push_escaped_text};
 
 /// The TMX row of the format table.
