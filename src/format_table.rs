@@ -84,8 +84,9 @@ pub trait FormatTable: Copy + Eq + Sized + 'static {
     }
 }
 
-/// `a, b or c`.
-fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+/// Items as an English list, `a, b or c`, as "expected …" messages and
+/// help texts write them.
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.as_ref().to_string(),

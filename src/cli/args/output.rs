@@ -226,6 +226,7 @@ mod tests {
     use clap::CommandFactory;
     use termalign::check::Severity;
     use termalign::check::report::Format as ReportFormat;
+    use termalign::format_table::FormatTable;
     use termalign::glossary::Format as GlossaryFormat;
     use termalign::tm::Format;
 
@@ -261,6 +262,26 @@ mod tests {
             let f: Format = name.parse().unwrap();
             assert_eq!(f.name(), name);
             assert_eq!(super::format_for(Some(&name), None).unwrap(), f);
+        }
+    }
+
+    /// `--format`'s prose describes each format; it must not drift from
+    /// the table (every name and extension mentioned).
+    #[test]
+    fn format_help_names_every_format_and_extension() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let align = cmd.find_subcommand("align").unwrap();
+        let arg = align
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .unwrap();
+        let help = arg.get_help().unwrap().to_string();
+        for f in Format::ALL {
+            assert!(help.contains(&format!("{} (", f.name())), "{f}: {help}");
+            for ext in f.extensions() {
+                assert!(help.contains(&format!(".{ext}")), "{ext}: {help}");
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use termalign::format_table::FormatTable;
+use termalign::format_table::{FormatTable, or_list};
 use termalign::tm::read::{self, ReadFormat};
 use termalign::tm::stats::{self, TmStats};
 use termalign::tm::{Format, TmOutput, TmWriter};
@@ -89,15 +89,26 @@ pub struct ConvertArgs {
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
-    /// Output format: tmx, csv, tsv, moses or jsonl; by default OUT's
-    /// extension.
-    #[arg(short, long, value_parser = clap::builder::PossibleValuesParser::new(
-        Format::from_memory().map(Format::name)
-    ))]
+    // Output format, from the table: every format but those needing
+    // sentence indices (beads).
+    #[arg(
+        short,
+        long,
+        value_parser = clap::builder::PossibleValuesParser::new(writable_names()),
+        help = format!(
+            "Output format: {}; by default OUT's extension",
+            or_list(&writable_names())
+        )
+    )]
     pub format: Option<String>,
 
     #[command(flatten)]
     pub tm: TmArgs,
+}
+
+/// The formats `tm convert` can write, as `--format` takes them.
+fn writable_names() -> Vec<&'static str> {
+    Format::from_memory().map(Format::name).collect()
 }
 
 pub fn run(args: Args) -> Result<Status> {
