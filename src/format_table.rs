@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-/// A family of named values declared with [`format_table!`].
+/// A family of named values declared with the crate's `format_table!` macro.
 pub trait FormatTable: Copy + Eq + Sized + 'static {
     /// What one value is called in messages (`format`, `severity`).
     const KIND: &'static str;
