@@ -403,3 +403,50 @@ impl Pipeline {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_are_paragraphs_or_articles() {
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let text = "一。\n二。\n\n三。\n";
+        let read = |articles| {
+            let opts = DocOptions {
+                presegmented: true,
+                articles,
+            };
+            p.read_articles(text, Lang::Zh, &opts).unwrap()
+        };
+        let shape = |a: Vec<Vec<Segment>>| -> Vec<Vec<(usize, usize, usize)>> {
+            a.iter()
+                .map(|a| {
+                    a.iter()
+                        .map(|s| (s.index, s.paragraph, s.article))
+                        .collect()
+                })
+                .collect()
+        };
+        // (index, paragraph, article) of each sentence, per article.
+        assert_eq!(
+            shape(read(Articles::Whole)),
+            [vec![(0, 0, 0), (1, 0, 0), (2, 1, 0)]]
+        );
+        assert_eq!(
+            shape(read(Articles::Marked)),
+            [vec![(0, 0, 0), (1, 0, 0), (2, 1, 1)]]
+        );
+        assert_eq!(
+            shape(read(Articles::Split)),
+            [vec![(0, 0, 0), (1, 0, 0)], vec![(0, 1, 1)]]
+        );
+        let e = p
+            .align_document("一。", "\n \n", &DocOptions::default())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "empty input: the English side holds no sentence"
+        );
+    }
+}

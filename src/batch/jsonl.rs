@@ -28,7 +28,9 @@ struct Input {
 }
 
 /// Parse one input line (1-based `line`) into a job. Each document is
-/// aligned whole, as `termalign align ZH EN` does.
+/// aligned whole, its articles not split ([`crate::pipeline::Articles::Marked`]:
+/// as `termalign align ZH EN` does, except that in presegmented text a
+/// blank line separates articles, as in batch files).
 ///
 /// ```
 /// use termalign::batch::jsonl::parse_line;

@@ -294,3 +294,132 @@ impl<'p> Runner<'p> {
 fn internal(panic: String) -> Error {
     Error::new(ErrorKind::Format, format!("internal error: {panic}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::Aligner;
+    use crate::batch::DocRef;
+    use crate::glossary::Glossary;
+    use crate::tm::{Record, WriteReport};
+
+    /// Keeps the document of every unit written.
+    #[derive(Default)]
+    struct Docs {
+        docs: Vec<String>,
+        finished: bool,
+    }
+
+    impl TmWriter for Docs {
+        fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
+            self.docs.push(r.doc.unwrap_or_default().to_string());
+            Ok(())
+        }
+        fn finish(&mut self) -> Result<()> {
+            self.finished = true;
+            Ok(())
+        }
+        fn report(&self) -> WriteReport {
+            WriteReport::default()
+        }
+    }
+
+    /// Every event, in order.
+    #[derive(Default)]
+    struct Events(Vec<String>);
+
+    impl Observer for Events {
+        fn unpaired_document(&mut self, row: &PairRow) {
+            self.0.push(format!("unpaired {}", row.doc));
+        }
+        fn aligned(&mut self, output: &JobOutput) {
+            self.0.push(format!("aligned {}", output.articles[0].name));
+        }
+        fn failed(&mut self, error: &Error, skipped: bool) {
+            self.0.push(format!("failed {skipped} {error}"));
+        }
+    }
+
+    fn job(name: &str, zh: &str, en: &str) -> Job {
+        Job {
+            name: name.into(),
+            zh: DocRef::text(zh),
+            en: DocRef::text(en),
+        }
+    }
+
+    fn plan() -> Plan {
+        let mut plan = Plan {
+            jobs: vec![
+                job("a", "上海精神很重要。", "The Shanghai Spirit matters."),
+                job("b", "你好。", " "),
+                job("c", "汪淼来了。", "Wang Miao came."),
+            ],
+            ..Plan::default()
+        };
+        plan.rows.push(PairRow {
+            zh: None,
+            en: Some("x.en.txt".into()),
+            doc: "x".into(),
+            score: None,
+            zh_article: None,
+            en_article: None,
+            status: PairStatus::Unpaired,
+            side: Some(crate::Lang::En),
+        });
+        plan.unpaired_en = 1;
+        plan
+    }
+
+    #[test]
+    fn failures_are_skipped_or_stop_the_run_in_order() {
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let pool = || {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(2)
+                .build()
+                .unwrap()
+        };
+        let runner = Runner::new(&p, pool(), BatchOptions::default());
+        let (mut events, mut out) = (Events::default(), Docs::default());
+        let s = runner.run(plan(), &mut events, &mut out).unwrap();
+        assert_eq!(
+            events.0,
+            [
+                "unpaired x",
+                "aligned a",
+                "failed true b: empty input: the English side holds no sentence",
+                "aligned c",
+            ]
+        );
+        assert_eq!(out.docs, ["a", "c"]);
+        assert!(out.finished);
+        assert_eq!((s.documents, s.pairs, s.unpaired, s.failed), (2, 2, 1, 1));
+        assert_eq!((s.beads, s.sentences), (2, 4));
+        assert!(s.stopped.is_none());
+
+        // Stop at the failure: what came before is written and finished.
+        let options = BatchOptions {
+            keep_going: false,
+            ..BatchOptions::default()
+        };
+        let runner = Runner::new(&p, pool(), options);
+        let (mut events, mut out) = (Events::default(), Docs::default());
+        let s = runner.run(plan(), &mut events, &mut out).unwrap();
+        assert_eq!(events.0[..2], ["unpaired x", "aligned a"]);
+        assert!(events.0[2].starts_with("failed false"), "{:?}", events.0);
+        assert_eq!(out.docs, ["a"]);
+        assert!(out.finished);
+        assert_eq!(s.stopped.unwrap().kind(), ErrorKind::Empty);
+
+        // A plan failure stops the run before any document: nothing is
+        // written, the writer is left unfinished.
+        let mut plan = plan();
+        plan.failures
+            .push(Error::new(ErrorKind::Encoding, "bad bytes").with_path("y.zh.txt"));
+        let mut out = Docs::default();
+        let s = runner.run(plan, &mut (), &mut out).unwrap();
+        assert!(out.docs.is_empty() && !out.finished);
+        assert_eq!((s.documents, s.failed), (0, 1));
+    }
+}
