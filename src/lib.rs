@@ -5,7 +5,9 @@
 //!
 //! Data flows one way: [`text`] (read, decode) → [`segment`] (sentences) →
 //! [`glossary`] (term hits) → [`align`] (beads) → [`tm`] (TMX, CSV). The
-//! [`Pipeline`] ties the steps together for one document pair.
+//! aligner's word evidence comes from [`lexicon`] (dictionary, English
+//! stems, Chinese tokenisation, learned lexicon). The [`Pipeline`] ties the
+//! steps together for one document pair.
 //!
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
@@ -21,17 +23,16 @@
 pub mod align;
 pub mod batch;
 pub mod check;
-pub mod dict;
 pub mod error;
 pub mod glossary;
 pub mod lang;
+pub mod lexicon;
 pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
 pub mod text;
 pub mod tm;
-pub mod tokenize;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;
