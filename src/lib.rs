@@ -31,6 +31,7 @@ pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod span;
 pub mod text;
 pub mod tm;
 

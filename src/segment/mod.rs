@@ -18,17 +18,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::lang::{Folded, Lang, fold_width};
+use crate::span::Span;
 use layout::Block;
-
-/// Where a segment lies in the original text, in bytes (for slicing) and in
-/// chars (for reporting: editors and CAT tools count characters).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
-    /// Byte range in the decoded text.
-    pub bytes: Range<usize>,
-    /// Char (Unicode scalar value) range in the decoded text.
-    pub chars: Range<usize>,
-}
 
 /// One sentence (or title) of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
