@@ -42,11 +42,11 @@ pub use pairing::{
 };
 pub use plan::{PairRow, PairStatus, Plan, Shard};
 
+use crate::decode::DecodeOptions;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Lang;
 use crate::pipeline::Pipeline;
 use crate::segment::Segment;
-use crate::text::DecodeOptions;
 use crate::tm::TranslationUnit;
 
 /// Pair beads below this confidence count as low-confidence in summaries.

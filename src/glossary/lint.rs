@@ -231,7 +231,7 @@ fn check_encoding(bytes: &[u8], out: &mut Findings) -> String {
         Err(e) => {
             let at = e.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            let guess = match crate::text::decode(bytes, Default::default()) {
+            let guess = match crate::decode::decode(bytes, Default::default()) {
                 Ok(d) => format!(" (it decodes as {}; save it as UTF-8)", d.encoding),
                 Err(_) => String::new(),
             };

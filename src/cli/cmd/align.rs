@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use termalign::atomic::AtomicFile;
 use termalign::batch::{
     self, FileEntry, Flow, Job, JobOutput, PairOptions, Plan, ReadOptions, Shard, jsonl,
     ordered_map,
 };
-use termalign::output::AtomicFile;
 use termalign::tm::TmWriter;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
