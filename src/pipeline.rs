@@ -5,19 +5,19 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::align::features::Lexical;
-use crate::align::lexicon::{LearnParams, Lexicon};
 use crate::align::{Aligner, Alignment, Resources, Side};
 use crate::batch::articles::{presegmented, split_articles};
 use crate::batch::pairing::{
     ContentFeatures, NameSet, PairOptions, assign, en_features, zh_features,
 };
-use crate::dict::{Dictionary, EnNormalizer};
 use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntryId, Glossary, TermMatcher};
 use crate::lang::Lang;
+use crate::lexicon::ZhTokenizer;
+use crate::lexicon::{Dictionary, EnNormalizer};
+use crate::lexicon::{LearnParams, Lexicon};
 use crate::segment::{Segment, Segmenter, preseg};
 use crate::tm::TranslationUnit;
-use crate::tokenize::ZhTokenizer;
 
 /// Everything needed to align documents: glossary, matcher, segmenters and
 /// aligner. `Sync`: build once, use from many threads.

@@ -46,11 +46,11 @@ pub use pairing::{
 pub use plan::{Folders, PairRow, PairStatus, Pairing, Plan, Shard};
 pub use run::{BatchOptions, Observer, Runner, Summary};
 
+use crate::decode::DecodeOptions;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Lang;
 use crate::pipeline::{Articles, DocOptions, Pipeline};
 use crate::segment::Segment;
-use crate::text::DecodeOptions;
 use crate::tm::TranslationUnit;
 
 /// Pair beads below this confidence count as low-confidence in summaries.
@@ -69,7 +69,7 @@ pub struct ReadOptions {
 /// Where a document's text is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    /// A file, decoded with [`crate::text::read_file`].
+    /// A file, decoded with [`crate::decode::read_file`].
     File(PathBuf),
     /// Text already in memory (JSON Lines input).
     Text(String),
@@ -207,7 +207,7 @@ pub fn load_articles(
 ) -> Result<Vec<Vec<Segment>>> {
     let text = match &doc.source {
         Source::File(path) => {
-            let d = crate::text::read_file(path, opts.decode)?;
+            let d = crate::decode::read_file(path, opts.decode)?;
             if d.replaced > 0 {
                 warnings.push(format!(
                     "{}: replaced {} undecodable byte sequence(s) with U+FFFD",
@@ -217,7 +217,7 @@ pub fn load_articles(
             }
             d.text
         }
-        Source::Text(t) => crate::text::normalize_newlines(t),
+        Source::Text(t) => crate::decode::normalize_newlines(t),
     };
     let mut articles = pipeline
         .read_articles(&text, lang, &opts.doc_options(doc.part))

@@ -32,6 +32,7 @@
 //! ```
 
 pub mod baseline;
+mod near_miss;
 pub mod report;
 pub mod rules;
 
@@ -330,7 +331,7 @@ pub fn is_generic(entry: &Entry) -> bool {
     match entry.kind {
         TermType::Place | TermType::Title => true,
         TermType::Term => {
-            !entry.en.chars().any(char::is_uppercase) && rules::tokens(&entry.en).len() <= 2
+            !entry.en.chars().any(char::is_uppercase) && near_miss::tokens(&entry.en).len() <= 2
         }
         TermType::Person | TermType::Org | TermType::Abbr => false,
     }
@@ -360,7 +361,7 @@ pub struct Checker {
     /// 共建一带一路, 一带一路), so their forbidden renderings count too.
     nested: Vec<Vec<EntryId>>,
     /// For each entry, accepted renderings prepared for fuzzy matching.
-    fuzzy: Vec<Vec<rules::FuzzyForm>>,
+    fuzzy: Vec<Vec<near_miss::FuzzyForm>>,
 }
 
 impl Checker {
@@ -373,7 +374,7 @@ impl Checker {
             .iter()
             .map(|e| {
                 e.accepted()
-                    .filter_map(|f| rules::FuzzyForm::new(f, options.near_miss.min_letters))
+                    .filter_map(|f| near_miss::FuzzyForm::new(f, options.near_miss.min_letters))
                     .collect()
             })
             .collect();

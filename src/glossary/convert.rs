@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{COLUMNS, Entry, Glossary, omegat, tbx};
+use crate::atomic::AtomicFile;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format_table::{FormatTable, format_table};
-use crate::output::AtomicFile;
 
 format_table! {
     /// A glossary file format.
@@ -53,14 +53,14 @@ impl Format {
 }
 
 /// Read a glossary file, in `format` or the one its name implies (CSV when
-/// the name says nothing). Bytes are decoded as [`crate::text::decode`]
+/// the name says nothing). Bytes are decoded as [`crate::decode::decode`]
 /// does (BOM, UTF-16, GB18030 fallback).
 pub fn read_path(path: &Path, format: Option<Format>) -> Result<Glossary> {
     let format = format
         .or_else(|| Format::from_path(path))
         .unwrap_or(Format::Csv);
     let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    let text = crate::text::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
+    let text = crate::decode::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
     read_str(&text.text, &path.display().to_string(), format).map_err(|e| e.with_path(path))
 }
 

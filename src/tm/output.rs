@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::TmWriter;
 use super::format::Format;
 use super::write::{Record, WriteReport, WriterOptions};
+use crate::atomic::{AtomicFile, PendingFile};
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::{AtomicFile, PendingFile};
 
 /// A translation memory being written in one format, to atomic files (or
 /// any `Write`): units go out as they come, and [`TmWriter::finish`] moves

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
-use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
+use termalign::lexicon::Dictionary;
 use termalign::pipeline::{Articles, DocOptions};
 use termalign::{Error, ErrorKind, Pipeline, Result};
 

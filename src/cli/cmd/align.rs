@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use termalign::atomic::AtomicFile;
 use termalign::batch::{
     self, BatchOptions, Folders, JobOutput, PairOptions, PairRow, Pairing, Plan, ReadOptions,
     Runner, Shard, Summary,
 };
-use termalign::output::AtomicFile;
 use termalign::{Error, ErrorKind, Result};
 
 use crate::cli::Status;

@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::bead::Alignment;
-use super::features::Side;
+use crate::align::bead::Alignment;
+use crate::align::features::Side;
 
 /// Learned translations: Chinese word key → English stem keys.
 #[derive(Debug, Clone, Default)]

@@ -21,7 +21,7 @@ type Cache = Mutex<Vec<(Vec<String>, Arc<ZhTokenizer>)>>;
 /// dictionary takes tens of milliseconds) and share it: it is `Sync`.
 ///
 /// ```
-/// use termalign::tokenize::ZhTokenizer;
+/// use termalign::lexicon::ZhTokenizer;
 /// let t = ZhTokenizer::new(["上海合作组织成员国元首理事会"]);
 /// let words = t.words("出席上海合作组织成员国元首理事会会议");
 /// assert!(words.contains(&"上海合作组织成员国元首理事会"));
@@ -55,7 +55,7 @@ impl ZhTokenizer {
     ///
     /// ```
     /// use std::sync::Arc;
-    /// use termalign::{glossary::Glossary, tokenize::ZhTokenizer};
+    /// use termalign::{glossary::Glossary, lexicon::ZhTokenizer};
     /// let g = Glossary::builtin();
     /// let t = ZhTokenizer::for_glossary(&g);
     /// assert!(Arc::ptr_eq(&t, &ZhTokenizer::for_glossary(&g)));

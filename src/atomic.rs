@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// use std::io::Write;
 /// let dir = tempfile::tempdir().unwrap();
 /// let path = dir.path().join("out.txt");
-/// let mut f = termalign::output::AtomicFile::create(&path).unwrap();
+/// let mut f = termalign::atomic::AtomicFile::create(&path).unwrap();
 /// f.write_all(b"hello").unwrap();
 /// assert!(!path.exists());
 /// f.commit().unwrap();

@@ -34,8 +34,8 @@ pub struct Decoded {
 /// Look an encoding up by a label such as `gbk`, `gb18030`, `utf-16le`.
 ///
 /// ```
-/// assert_eq!(termalign::text::encoding_for_label("GBK").unwrap().name(), "GBK");
-/// assert!(termalign::text::encoding_for_label("klingon").is_none());
+/// assert_eq!(termalign::decode::encoding_for_label("GBK").unwrap().name(), "GBK");
+/// assert!(termalign::decode::encoding_for_label("klingon").is_none());
 /// ```
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
@@ -52,7 +52,7 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 /// error names the first bad byte, its offset in the file and its line.
 ///
 /// ```
-/// use termalign::text::{decode, DecodeOptions};
+/// use termalign::decode::{decode, DecodeOptions};
 /// let gbk = [0xC4, 0xE3, 0xBA, 0xC3, 0xA1, 0xA3]; // 你好。 in GBK
 /// let d = decode(&gbk, DecodeOptions::default()).unwrap();
 /// assert_eq!(d.text, "你好。");
@@ -244,7 +244,7 @@ fn looks_chinese(text: &str) -> bool {
 /// Turn CRLF and lone CR line ends into LF.
 ///
 /// ```
-/// assert_eq!(termalign::text::normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+/// assert_eq!(termalign::decode::normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
 /// ```
 pub fn normalize_newlines(s: &str) -> String {
     if !s.contains('\r') {
