@@ -83,7 +83,7 @@ impl CompactIndex {
     /// use termalign::align::eval::text::CompactIndex;
     /// let idx = CompactIndex::new("Title\n\nOne two\nthree. Four.\n");
     /// let r = idx.locate(&["Title", "One two three.", "Four."], "en").unwrap();
-    /// assert_eq!(r, vec![0..5, 5..16, 16..21]);
+    /// assert_eq!(r, vec![0..5, 5..17, 17..22]);
     /// ```
     pub fn locate<S: AsRef<str>>(
         &self,
