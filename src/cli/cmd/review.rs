@@ -5,20 +5,22 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use termalign::batch::{self, FileEntry, Job, Plan, ReadOptions};
+use termalign::atomic::AtomicFile;
+use termalign::batch::plan::{Folders, Pairing};
+use termalign::batch::{self, BatchOptions, Job, Plan, ReadOptions, Runner};
 use termalign::check::CheckOptions;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::Summary;
-use termalign::output::AtomicFile;
 use termalign::review::{Focus, PageBuilder, PageOptions};
 use termalign::tm::ReadUnit;
+use termalign::tm::header::{language_code, parse_date};
 use termalign::tm::read::ReadFormat;
-use termalign::tm::write::{language_code, parse_date};
 use termalign::{AlignedDocument, Error, ErrorKind, Lang, Pipeline, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
 
 /// Write an HTML page to review an alignment before importing it.
@@ -218,20 +220,21 @@ pub fn run(args: Args) -> Result<Status> {
         };
         let zh_text = args.input.read(zh)?.text;
         let en_text = args.input.read(en)?.text;
-        let doc = args.model.align(&pipeline, &zh_text, &en_text);
-        for (side, segs, path) in [("Chinese", &doc.zh, zh), ("English", &doc.en, en)] {
-            if segs.is_empty() {
-                return Err(Error::new(
-                    ErrorKind::Empty,
-                    format!("the {side} side holds no sentence"),
-                )
-                .with_path(path));
-            }
-        }
+        let opts = args.model.doc_options();
+        // Read side by side so that an empty side names its file.
+        let zh_articles = pipeline
+            .read_articles(&zh_text, Lang::Zh, &opts)
+            .map_err(|e| e.with_path(zh))?;
+        let en_articles = pipeline
+            .read_articles(&en_text, Lang::En, &opts)
+            .map_err(|e| e.with_path(en))?;
+        let aligned = pipeline.align_articles(zh_articles, en_articles);
         // Named as `align` names it, so exports match its output.
         let title = format!("review: {}", name(zh));
         let mut page = PageBuilder::new(&pipeline, page_options(&args, title, None)?);
-        page.add_aligned(&name(zh), &doc);
+        for a in &aligned.articles {
+            page.add_aligned(&name(zh), &a.doc);
+        }
         page.check(CheckOptions::default(), None)?;
         page.render()
     };
@@ -247,26 +250,31 @@ pub(crate) fn write_page(path: &Path, html: &str) -> Result<()> {
     f.commit()
 }
 
-/// Align every pair of a batch, in plan order (in parallel; the order and
-/// the result do not depend on the threads). A document that cannot be
-/// read stops the run: a review page is not written with holes.
+/// Align every pair of a batch, in plan order (in parallel on the
+/// runner's pool; the order and the result do not depend on the threads),
+/// article by article and named as `align` names them. A document that
+/// cannot be read stops the run: a review page is not written with holes.
 fn align_batch(args: &Args, pipeline: &Pipeline) -> Result<Vec<(String, AlignedDocument)>> {
-    let plan = plan(args)?;
+    let read = ReadOptions {
+        decode: args.input.decode_options()?,
+        presegmented: args.model.presegmented,
+    };
+    let runner = Runner::new(
+        pipeline,
+        jobs::pool(args.jobs)?,
+        BatchOptions {
+            read,
+            keep_going: false,
+        },
+    );
+    let plan = plan(args, &runner)?;
     if let Some(e) = plan.failures.into_iter().next() {
         return Err(e);
     }
     if plan.jobs.is_empty() {
         return Err(config("no document pair to review"));
     }
-    let read = ReadOptions {
-        decode: args.input.decode_options()?,
-        presegmented: args.model.presegmented,
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| config(format!("cannot start threads: {e}")))?;
-    let per_job: Vec<Result<Vec<(String, AlignedDocument)>>> = pool.install(|| {
+    let per_job: Vec<Result<Vec<(String, AlignedDocument)>>> = runner.pool().install(|| {
         plan.jobs
             .par_iter()
             .map(|job| align_job(pipeline, job, &read))
@@ -279,8 +287,7 @@ fn align_batch(args: &Args, pipeline: &Pipeline) -> Result<Vec<(String, AlignedD
     Ok(out)
 }
 
-/// One job's article pairs: in order when both sides have as many
-/// articles, else each side whole.
+/// One job's article pairs, as [`batch::process`] aligns and names them.
 fn align_job(
     pipeline: &Pipeline,
     job: &Job,
@@ -292,55 +299,46 @@ fn align_job(
     for w in warnings {
         eprintln!("termalign: warning: {w}");
     }
-    if zh.len() == en.len() {
-        let multi = zh.len() > 1;
-        Ok(zh
-            .into_iter()
-            .zip(en)
-            .enumerate()
-            .map(|(i, (z, e))| {
-                let name = if multi {
-                    format!("{}#{}", job.name, i + 1)
-                } else {
-                    job.name.clone()
-                };
-                (name, pipeline.align_segments(z, e))
-            })
-            .collect())
-    } else {
-        let flat = |a: Vec<Vec<termalign::segment::Segment>>| a.into_iter().flatten().collect();
-        Ok(vec![(
-            job.name.clone(),
-            pipeline.align_segments(flat(zh), flat(en)),
-        )])
+    let aligned = pipeline.align_articles(zh, en);
+    for &i in &aligned.unpaired_zh {
+        let path = batch::plan::job_path(job);
+        eprintln!(
+            "termalign: {path}: Chinese article {} has no English partner",
+            i + 1
+        );
     }
+    for &j in &aligned.unpaired_en {
+        let path = batch::plan::job_path(job);
+        eprintln!(
+            "termalign: {path}: English article {} has no Chinese partner",
+            j + 1
+        );
+    }
+    let multi = aligned.zh_articles > 1 || aligned.en_articles > 1;
+    Ok(aligned
+        .articles
+        .into_iter()
+        .map(|a| {
+            let name = if multi && job.zh.part == batch::Part::Articles {
+                format!("{}#{}", job.name, a.zh + 1)
+            } else {
+                job.name.clone()
+            };
+            (name, a.doc)
+        })
+        .collect())
 }
 
-fn plan(args: &Args) -> Result<Plan> {
+fn plan(args: &Args, runner: &Runner) -> Result<Plan> {
     if let Some(m) = &args.manifest {
         return Ok(batch::plan::by_manifest(batch::read_manifest(m)?));
     }
-    let (zh_dir, en_dir) = (
-        args.zh_dir.as_ref().expect("checked by caller"),
-        args.en_dir.as_ref().expect("clap requires --en-dir"),
-    );
-    let same = std::fs::canonicalize(zh_dir).ok() == std::fs::canonicalize(en_dir).ok();
-    let (zh, en): (Vec<FileEntry>, Vec<FileEntry>) = if same {
-        let (zh, en, _other) = batch::discover::split_by_marker(batch::walk(zh_dir, &args.glob)?);
-        (zh, en)
-    } else {
-        (
-            batch::walk(zh_dir, &args.glob)?,
-            batch::walk(en_dir, &args.glob)?,
-        )
+    let folders = Folders {
+        zh: args.zh_dir.clone().expect("checked by caller"),
+        en: args.en_dir.clone().expect("clap requires --en-dir"),
+        globs: args.glob.clone(),
     };
-    if zh.is_empty() {
-        return Err(config(format!(
-            "no Chinese document found in {}",
-            zh_dir.display()
-        )));
-    }
-    Ok(batch::plan::by_name(&zh, &en))
+    runner.plan_folders(&folders, &Pairing::Name)
 }
 
 /// `check … --format html`: the review page over the checked memories
@@ -389,8 +387,12 @@ pub(crate) fn check_html(args: &super::check::Args, options: CheckOptions) -> Re
     if let (Some(zh), Some(en)) = (&args.zh, &args.en) {
         let zh_text = args.input.read(zh)?.text;
         let en_text = args.input.read(en)?.text;
-        let doc = pipeline.align_texts(&zh_text, &en_text);
-        page.add_aligned(&zh.display().to_string(), &doc);
+        let aligned = pipeline
+            .align_document(&zh_text, &en_text, &args.model.doc_options())
+            .map_err(|e| e.with_path(zh))?;
+        for a in &aligned.articles {
+            page.add_aligned(&zh.display().to_string(), &a.doc);
+        }
     }
     let outcome = page.check(options, baseline.as_ref())?;
     let summary = Summary::new(
