@@ -122,6 +122,10 @@ pub struct Args {
     pub jobs: Option<usize>,
 }
 
+/// `--format html`: the review page (see `termalign review`), written by
+/// the command rather than by a report writer, as it shows the units.
+pub const HTML_FORMAT: &str = "html";
+
 fn config(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::Config, msg)
 }
@@ -169,7 +173,7 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
-    if args.format == "html" {
+    if args.format == HTML_FORMAT {
         return super::review::check_html(&args, options);
     }
     let format: Format = args.format.parse().map_err(config)?;
