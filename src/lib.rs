@@ -20,6 +20,7 @@
 
 pub mod align;
 pub mod batch;
+pub mod builtin_dict;
 pub mod check;
 pub mod dict;
 pub mod error;
