@@ -1,10 +1,13 @@
 //! The built-in CC-CEDICT lexicon: opening it (what every run pays at
 //! start-up), and opening it plus looking up every jieba word of the seed
 //! release, which parses and stems the glosses of the entries one document
-//! touches (each entry once per process). Compare `cargo bench --bench align
+//! touches (each entry once per process), and raw table probes for every
+//! substring of the seed's words up to 8 characters (mostly misses, as in
+//! `split_longest`). Compare `cargo bench --bench align
 //! -- dict` for loading CC-CEDICT from a `--dict` file.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use termalign::builtin_dict::BuiltinLexicon;
 use termalign::dict::Dictionary;
 use termalign::tokenize::ZhTokenizer;
 
@@ -30,6 +33,20 @@ fn bench(c: &mut Criterion) {
             }
             n
         })
+    });
+    let mut subs: Vec<&str> = Vec::new();
+    for w in &words {
+        let b: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
+        for i in 0..b.len() {
+            for j in i + 1..b.len().min(i + 9) {
+                subs.push(&w[b[i]..b[j]]);
+            }
+        }
+    }
+    let lex = BuiltinLexicon::get();
+    g.throughput(criterion::Throughput::Elements(subs.len() as u64));
+    g.bench_function("probe_seed_substrings", |b| {
+        b.iter(|| subs.iter().filter(|s| lex.id(s).is_some()).count())
     });
     g.finish();
 }

@@ -548,6 +548,13 @@ impl Dictionary {
         self.builtin.is_some()
     }
 
+    /// Number of entry lines read from dictionary files (each CC-CEDICT or
+    /// `zh<TAB>en` line counts once per headword form it indexes): zero when
+    /// the files held no entries, whether or not the built-in lexicon is on.
+    pub fn file_entries(&self) -> usize {
+        self.raw.len()
+    }
+
     /// This dictionary with dictionary files added (see [`Dictionary::load`]
     /// for the formats): a headword in both keeps the glosses it has here
     /// and gains the file's. `Dictionary::builtin().with_files(&paths)` is

@@ -49,6 +49,11 @@ fn user_files_add_to_the_builtin_lexicon() {
     let builtin = Dictionary::builtin();
     let d = Dictionary::builtin().with_files(&[&p]).unwrap();
     assert_eq!(d.len(), builtin.len() + 1);
+    assert_eq!((builtin.file_entries(), d.file_entries()), (0, 2));
+    // A file without entries adds nothing, and says so.
+    let empty = env.write("empty.tsv", "# nothing here\n");
+    let e = Dictionary::builtin().with_files(&[&empty]).unwrap();
+    assert_eq!((e.len(), e.file_entries()), (builtin.len(), 0));
     // An existing headword keeps its built-in glosses and gains the file's.
     let mut want = builtin.glosses("朋友").unwrap().to_vec();
     want.extend(stems(&["pal"]));
