@@ -6,7 +6,7 @@
 //! so this script reads its `data/data.dictionary` file, located through
 //! `cargo metadata`, and writes `OUT_DIR/cedict.bin`, which the library
 //! embeds with `include_bytes!`. The table is read in place at run time, so
-//! loading it costs nothing (see `src/builtin_dict.rs` for the layout and
+//! loading it costs nothing (see `src/lexicon/builtin.rs` for the layout and
 //! reader).
 //!
 //! Only the headwords and the raw gloss text are kept: the aligner's gloss

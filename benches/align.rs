@@ -11,8 +11,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::Pipeline;
 use termalign::align::features::{IDENTITY, Word};
 use termalign::align::{Aligner, SentenceFeatures, Side};
-use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
+use termalign::lexicon::Dictionary;
 use termalign::segment::preseg;
 
 /// Deterministic pseudo-random sides: an English side translating the

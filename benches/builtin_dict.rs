@@ -7,9 +7,7 @@
 //! -- dict` for loading CC-CEDICT from a `--dict` file.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use termalign::builtin_dict::BuiltinLexicon;
-use termalign::dict::Dictionary;
-use termalign::tokenize::ZhTokenizer;
+use termalign::lexicon::{BuiltinLexicon, Dictionary, ZhTokenizer};
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("builtin_dict");

@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use termalign::Pipeline;
 use termalign::align::eval::{Counts, IndexBead, parse_beads};
-use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
+use termalign::lexicon::Dictionary;
 use termalign::segment::preseg;
 
 fn main() {

@@ -3,9 +3,12 @@
 //! Sentence-aligned translation memory from Chinese news releases and their
 //! English versions, driven by a term glossary.
 //!
-//! Data flows one way: [`text`] (read, decode) → [`segment`] (sentences) →
+//! Data flows one way: [`decode`] (read, decode) → [`segment`] (sentences) →
 //! [`glossary`] (term hits) → [`align`] (beads) → [`tm`] (TMX, CSV). The
-//! [`Pipeline`] ties the steps together for one document pair.
+//! aligner's word evidence comes from [`lexicon`] (dictionary, English
+//! stems, Chinese tokenisation, learned lexicon); positions in the input
+//! are [`span::Span`]s. The [`Pipeline`] ties the steps together for one
+//! document pair, and [`atomic`] writes output files whole or not at all.
 //!
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
@@ -19,20 +22,24 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod atomic;
 pub mod batch;
-pub mod builtin_dict;
 pub mod check;
-pub mod dict;
+pub mod decode;
 pub mod error;
+pub mod format_table;
 pub mod glossary;
 pub mod lang;
+pub mod lexicon;
 pub mod numbers;
-pub mod output;
 pub mod pipeline;
 pub mod segment;
-pub mod text;
+pub mod span;
 pub mod tm;
-pub mod tokenize;
+
+// The old names of `decode` and `atomic`, crate-internal only, for modules
+// another change is restructuring (tm, glossary::convert, batch); remove
+// once they import the new names.
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

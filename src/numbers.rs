@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use crate::lang::{Lang, fold_width};
-use crate::segment::Span;
+use crate::span::Span;
 
 /// A number or date found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -5,14 +5,19 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::align::features::Lexical;
-use crate::align::lexicon::{LearnParams, Lexicon};
 use crate::align::{Aligner, Alignment, Resources, Side};
-use crate::dict::{Dictionary, EnNormalizer};
+use crate::batch::articles::{presegmented, split_articles};
+use crate::batch::pairing::{
+    ContentFeatures, NameSet, PairOptions, assign, en_features, zh_features,
+};
+use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::{EntryId, Glossary, TermMatcher};
 use crate::lang::Lang;
-use crate::segment::{Segment, Segmenter};
+use crate::lexicon::ZhTokenizer;
+use crate::lexicon::{Dictionary, EnNormalizer};
+use crate::lexicon::{LearnParams, Lexicon};
+use crate::segment::{Segment, Segmenter, preseg};
 use crate::tm::TranslationUnit;
-use crate::tokenize::ZhTokenizer;
 
 /// Everything needed to align documents: glossary, matcher, segmenters and
 /// aligner. `Sync`: build once, use from many threads.
@@ -50,6 +55,63 @@ pub struct AlignedDocument {
     pub en_side: Side,
     /// The beads.
     pub alignment: Alignment,
+}
+
+/// How the text of a document is cut into articles, which beads never
+/// cross.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Articles {
+    /// One document aligned whole; in presegmented text a blank line
+    /// separates paragraphs (`termalign align ZH EN`, `check --zh --en`).
+    #[default]
+    Whole,
+    /// Aligned whole, but in presegmented text a blank line separates
+    /// articles, which beads do not cross (`align --jsonl`).
+    Marked,
+    /// Split into articles (in presegmented text, at blank lines), paired
+    /// in order when both sides hold as many, by content otherwise, and
+    /// aligned article by article (batch mode).
+    Split,
+}
+
+/// How a document pair is read and aligned (see
+/// [`Pipeline::align_document`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocOptions {
+    /// The texts hold one sentence per line (`--presegmented`); otherwise
+    /// they are segmented.
+    pub presegmented: bool,
+    /// How each text is cut into articles.
+    pub articles: Articles,
+}
+
+/// One aligned pair of articles of a [`DocumentAlignment`].
+#[derive(Debug, Clone)]
+pub struct AlignedArticle {
+    /// 0-based article on the Chinese side.
+    pub zh: usize,
+    /// 0-based article on the English side.
+    pub en: usize,
+    /// The alignment. Sentence indices count within the article; spans
+    /// refer to the whole text.
+    pub doc: AlignedDocument,
+}
+
+/// A document pair aligned article by article (one article pair unless
+/// [`Articles::Split`]).
+#[derive(Debug, Clone)]
+pub struct DocumentAlignment {
+    /// Aligned article pairs: in order when both sides hold as many
+    /// articles, in the order of the content pairing otherwise.
+    pub articles: Vec<AlignedArticle>,
+    /// Chinese articles left without an English partner (0-based).
+    pub unpaired_zh: Vec<usize>,
+    /// English articles left without a Chinese partner (0-based).
+    pub unpaired_en: Vec<usize>,
+    /// Articles on the Chinese side.
+    pub zh_articles: usize,
+    /// Articles on the English side.
+    pub en_articles: usize,
 }
 
 impl Pipeline {
@@ -161,6 +223,109 @@ impl Pipeline {
         }
     }
 
+    /// Align one document pair: the one way through for `align ZH EN`,
+    /// batch jobs, JSON Lines documents and `check --zh --en`. Translation
+    /// units ([`Pipeline::units`]) and check units are both made from what
+    /// it returns. A side without any sentence is an error.
+    ///
+    /// ```
+    /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
+    /// use termalign::pipeline::{Articles, DocOptions};
+    /// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    /// let opts = DocOptions { presegmented: true, articles: Articles::Split };
+    /// let a = p.align_document("标题一\n第一句。\n\n标题二\n第二句。",
+    ///     "Title one\nFirst sentence.\n\nTitle two\nSecond sentence.", &opts).unwrap();
+    /// assert_eq!(a.articles.len(), 2);
+    /// assert_eq!(a.articles[1].doc.en[1].text, "Second sentence.");
+    /// ```
+    pub fn align_document(
+        &self,
+        zh: &str,
+        en: &str,
+        opts: &DocOptions,
+    ) -> Result<DocumentAlignment> {
+        let zh = self.read_articles(zh, Lang::Zh, opts)?;
+        let en = self.read_articles(en, Lang::En, opts)?;
+        Ok(self.align_articles(zh, en))
+    }
+
+    /// One side of [`Pipeline::align_document`]: its sentences, cut into
+    /// articles as `opts` says (one list unless [`Articles::Split`]).
+    /// Fails when the text holds no sentence.
+    pub fn read_articles(
+        &self,
+        text: &str,
+        lang: Lang,
+        opts: &DocOptions,
+    ) -> Result<Vec<Vec<Segment>>> {
+        let segments = match (opts.presegmented, opts.articles) {
+            (false, _) => self.segmenter(lang).segment(text),
+            (true, Articles::Whole) => preseg::segments(text),
+            (true, Articles::Marked | Articles::Split) => presegmented(text),
+        };
+        if segments.is_empty() {
+            let side = match lang {
+                Lang::Zh => "Chinese",
+                Lang::En => "English",
+            };
+            return Err(Error::new(
+                ErrorKind::Empty,
+                format!("the {side} side holds no sentence"),
+            ));
+        }
+        Ok(if opts.articles == Articles::Split {
+            split_articles(segments)
+        } else {
+            vec![segments]
+        })
+    }
+
+    /// The second half of [`Pipeline::align_document`]: pair the articles
+    /// of both sides (in order when there are as many, by content
+    /// otherwise) and align each pair.
+    pub fn align_articles(
+        &self,
+        zh: Vec<Vec<Segment>>,
+        en: Vec<Vec<Segment>>,
+    ) -> DocumentAlignment {
+        let mut out = DocumentAlignment {
+            articles: Vec::new(),
+            unpaired_zh: Vec::new(),
+            unpaired_en: Vec::new(),
+            zh_articles: zh.len(),
+            en_articles: en.len(),
+        };
+        let pairs: Vec<(usize, usize)> = if zh.len() == en.len() {
+            (0..zh.len()).map(|i| (i, i)).collect()
+        } else {
+            let en_f: Vec<ContentFeatures> =
+                en.iter().map(|a| en_features(&self.matcher, a)).collect();
+            let names = NameSet::from_english(&en_f);
+            let zh_f: Vec<ContentFeatures> = zh
+                .iter()
+                .map(|a| zh_features(&self.matcher, a, &names))
+                .collect();
+            let p = assign(&zh_f, &en_f, &PairOptions::default());
+            out.unpaired_zh = p.unpaired_zh.iter().map(|u| u.index).collect();
+            out.unpaired_en = p.unpaired_en.iter().map(|u| u.index).collect();
+            p.pairs.iter().map(|p| (p.zh, p.en)).collect()
+        };
+        let mut zh: Vec<Option<Vec<Segment>>> = zh.into_iter().map(Some).collect();
+        let mut en: Vec<Option<Vec<Segment>>> = en.into_iter().map(Some).collect();
+        for (i, j) in pairs {
+            let (z, e) = (
+                zh[i].take().expect("one-to-one"),
+                en[j].take().expect("one-to-one"),
+            );
+            out.articles.push(AlignedArticle {
+                zh: i,
+                en: j,
+                doc: self.align_segments(z, e),
+            });
+        }
+        out
+    }
+
     fn resources<'a>(&'a self, learned: Option<&'a Lexicon>) -> Resources<'a> {
         Resources {
             dict: self.dict.as_deref(),
@@ -236,5 +401,52 @@ impl Pipeline {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_are_paragraphs_or_articles() {
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let text = "一。\n二。\n\n三。\n";
+        let read = |articles| {
+            let opts = DocOptions {
+                presegmented: true,
+                articles,
+            };
+            p.read_articles(text, Lang::Zh, &opts).unwrap()
+        };
+        let shape = |a: Vec<Vec<Segment>>| -> Vec<Vec<(usize, usize, usize)>> {
+            a.iter()
+                .map(|a| {
+                    a.iter()
+                        .map(|s| (s.index, s.paragraph, s.article))
+                        .collect()
+                })
+                .collect()
+        };
+        // (index, paragraph, article) of each sentence, per article.
+        assert_eq!(
+            shape(read(Articles::Whole)),
+            [vec![(0, 0, 0), (1, 0, 0), (2, 1, 0)]]
+        );
+        assert_eq!(
+            shape(read(Articles::Marked)),
+            [vec![(0, 0, 0), (1, 0, 0), (2, 1, 1)]]
+        );
+        assert_eq!(
+            shape(read(Articles::Split)),
+            [vec![(0, 0, 0), (1, 0, 0)], vec![(0, 1, 1)]]
+        );
+        let e = p
+            .align_document("一。", "\n \n", &DocOptions::default())
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "empty input: the English side holds no sentence"
+        );
     }
 }

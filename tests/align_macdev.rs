@@ -12,8 +12,8 @@ use std::sync::Arc;
 use termalign::Pipeline;
 use termalign::align::Aligner;
 use termalign::align::eval::{Counts, IndexBead, parse_beads};
-use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
+use termalign::lexicon::Dictionary;
 use termalign::segment::preseg;
 
 const IDS: [&str; 6] = ["001", "002", "003", "004", "005", "006"];

@@ -9,8 +9,7 @@ mod common;
 use std::collections::HashMap;
 use std::io::Read;
 
-use termalign::builtin_dict::BuiltinLexicon;
-use termalign::dict::{Dictionary, EnNormalizer, StemKey, key};
+use termalign::lexicon::{BuiltinLexicon, Dictionary, EnNormalizer, StemKey, key};
 
 fn stems(words: &[&str]) -> Vec<StemKey> {
     let n = EnNormalizer::new();

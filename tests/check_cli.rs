@@ -471,3 +471,67 @@ fn input_errors_name_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("notes.txt"));
 }
+
+#[test]
+fn presegmented_document_pairs_are_read_line_by_line() {
+    let env = TestEnv::new();
+    // One sentence per line, without final stops: segmenting would re-join
+    // the lines as one broken sentence.
+    env.write(
+        "zh.txt",
+        "上海合作组织峰会在天津举行\n各方支持“一带一路”倡议\n汪淼出席了会议\n",
+    );
+    env.write(
+        "en.txt",
+        "The SCO summit was held in Tianjin\nAll parties support the One Belt One Road initiative\nWang Miao attended the meeting\n",
+    );
+    let doc = ["--zh", "zh.txt", "--en", "en.txt"];
+    let (joined, _) = json(&env, &doc);
+    assert_eq!(joined["summary"]["units"], 1, "{joined}");
+
+    let mut args = doc.to_vec();
+    args.push("--presegmented");
+    let (v, code) = json(&env, &args);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["summary"]["units"], 3, "{v}");
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "term-forbidden", "{v}");
+    assert_eq!(
+        (&f["unit"], &f["line"], &f["file"]),
+        (&2.into(), &2.into(), &"zh.txt".into())
+    );
+
+    // The same pairs as checking what `align --presegmented` writes.
+    let out = env.run(&[
+        "align",
+        "--presegmented",
+        "zh.txt",
+        "en.txt",
+        "-o",
+        "tm.tmx",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (tm, _) = json(&env, &["tm.tmx"]);
+    assert_eq!(tm["summary"]["units"], 3);
+    assert_eq!(pairs(&tm), pairs(&v));
+}
+
+#[test]
+fn jobs_bound_the_threads_and_not_the_report() {
+    let env = TestEnv::new();
+    let tm = planted("tmx");
+    let run = |j: &str| {
+        let out = env.run(&["check", &tm, "--format", "json", "-j", j]);
+        (out.status.code(), stdout(&out))
+    };
+    let one = run("1");
+    assert_eq!(one.0, Some(1));
+    assert_eq!(one, run("3"));
+    let out = env.run(&["check", &tm, "--jobs", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("-j must be at least 1"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,5 +1,9 @@
 //! Scoring an alignment against gold beads, by the protocol of vecalign and
-//! Bertalign: strict and lax precision, recall and F1, micro-averaged.
+//! Bertalign: strict and lax precision, recall and F1, micro-averaged; and
+//! ([`text`]) a text-level score for alignments of raw text, whose
+//! sentences need not be the gold ones.
+
+pub mod text;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -44,7 +48,7 @@ pub fn parse_beads(text: &str, source: &str) -> Result<Vec<IndexBead>> {
 }
 
 /// Counts for precision and recall, summed over documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Counts {
     /// Predicted beads (all, including 1-0/0-1).
     pub predicted: usize,
@@ -99,6 +103,16 @@ impl Counts {
                 self.lax_hits_r += 1;
             }
         }
+    }
+
+    /// Add another set of counts (summing documents).
+    pub fn merge(&mut self, other: &Counts) {
+        self.predicted += other.predicted;
+        self.gold_pairs += other.gold_pairs;
+        self.strict_hits_p += other.strict_hits_p;
+        self.strict_hits_r += other.strict_hits_r;
+        self.lax_hits_p += other.lax_hits_p;
+        self.lax_hits_r += other.lax_hits_r;
     }
 
     /// Precision, recall and F1, strict and lax.

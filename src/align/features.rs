@@ -3,11 +3,11 @@
 //! Chinese side, stemmed content words on the English side), quotes,
 //! paragraph and article. Computed once per sentence, before the search.
 
-use crate::dict::{Dictionary, EnNormalizer, key};
 use crate::glossary::{EntryId, TermMatcher};
 use crate::lang::{Lang, is_han};
+use crate::lexicon::ZhTokenizer;
+use crate::lexicon::{Dictionary, EnNormalizer, key};
 use crate::segment::Segment;
-use crate::tokenize::ZhTokenizer;
 
 /// `Word::entry` for a word the dictionary lacks.
 pub const NO_ENTRY: u32 = u32::MAX;

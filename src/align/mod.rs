@@ -8,17 +8,16 @@ pub mod bead;
 pub mod dp;
 pub mod eval;
 pub mod features;
-pub mod lexicon;
 pub mod score;
 
 pub use bead::{Alignment, Bead, BeadKind};
 pub use features::{SentenceFeatures, Side};
-pub use lexicon::Lexicon;
+
 pub use score::ScoreParams;
 
 use std::ops::Range;
 
-use crate::dict::Dictionary;
+use crate::lexicon::{Dictionary, Lexicon};
 use score::Scorer;
 
 /// A configured aligner. Reusable and `Sync`.

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use super::bead::BeadKind;
 use super::dp::Band;
 use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
-use super::lexicon::Lexicon;
-use crate::dict::Dictionary;
 use crate::glossary::EntryId;
+use crate::lexicon::Dictionary;
+use crate::lexicon::Lexicon;
 
 /// Tunable weights of the cost function and the search.
 #[derive(Debug, Clone)]

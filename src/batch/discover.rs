@@ -246,7 +246,7 @@ pub struct ManifestRow {
 /// are resolved against the manifest's folder.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestRow>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    let text = crate::text::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
+    let text = crate::decode::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
     parse_manifest(&text.text, path)
 }
 

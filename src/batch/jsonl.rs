@@ -8,11 +8,16 @@
 //! `{"doc":"…","beads":[{"zh":"…","en":"…","score":0.93,"bead":"1-1","zh_sentences":[0],"en_sentences":[0],"terms":["上海精神"]},…]}`,
 //! or `{"doc":"…","line":N,"error":"…"}` for a document that failed.
 
+use std::io::BufRead;
+
 use serde::{Deserialize, Serialize};
 
 use super::{DocRef, Job, JobOutput, Part};
 use crate::error::{Error, ErrorKind, Result};
 use crate::tm::TranslationUnit;
+
+/// The name errors give the input (the driver reads standard input).
+pub const INPUT: &str = "<stdin>";
 
 #[derive(Debug, Deserialize)]
 struct Input {
@@ -23,7 +28,9 @@ struct Input {
 }
 
 /// Parse one input line (1-based `line`) into a job. Each document is
-/// aligned whole, as `termalign align ZH EN` does.
+/// aligned whole, its articles not split ([`crate::pipeline::Articles::Marked`]:
+/// as `termalign align ZH EN` does, except that in presegmented text a
+/// blank line separates articles, as in batch files).
 ///
 /// ```
 /// use termalign::batch::jsonl::parse_line;
@@ -35,7 +42,7 @@ struct Input {
 pub fn parse_line(line: &str, number: u64) -> Result<Job> {
     let input: Input = serde_json::from_str(line).map_err(|e| {
         Error::new(ErrorKind::Format, e.to_string())
-            .with_path("<stdin>")
+            .with_path(INPUT)
             .with_line(number)
     })?;
     Ok(Job {
@@ -118,4 +125,53 @@ pub fn error_line(doc: Option<&str>, line: u64, err: &Error) -> String {
         error: err.to_string(),
     })
     .expect("strings serialise")
+}
+
+/// The non-blank lines of a JSON Lines input, numbered from 1 and parsed
+/// into jobs. `Send` when the reader is, so a driver can read it on its
+/// own thread.
+pub struct Lines<R> {
+    reader: R,
+    number: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// Lines of `reader`.
+    pub fn new(reader: R) -> Lines<R> {
+        Lines { reader, number: 0 }
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    /// The line number and its job (or why it is not one).
+    type Item = (u64, Result<Job>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.number += 1;
+                    return Some((self.number, Err(Error::io(e).with_path(INPUT))));
+                }
+            }
+            self.number += 1;
+            let n = self.number;
+            let line = match std::str::from_utf8(&buf) {
+                Ok(s) => s.trim(),
+                Err(e) => {
+                    let err = Error::new(ErrorKind::Encoding, format!("invalid UTF-8: {e}"))
+                        .with_path(INPUT)
+                        .with_line(n);
+                    return Some((n, Err(err)));
+                }
+            };
+            if line.is_empty() {
+                continue;
+            }
+            return Some((n, parse_line(line, n)));
+        }
+    }
 }

@@ -4,8 +4,10 @@
 //! ordered pipeline ([`ordered`]) so the output is the same whatever the
 //! number of threads and memory stays flat.
 //!
-//! The library plans and processes; the command line prints progress and
-//! writes the output (`termalign align --zh-dir … --en-dir …`).
+//! The library plans, aligns and writes ([`Runner`]), telling an
+//! [`Observer`] what happens; the command line implements the observer
+//! (progress bar, messages) and chooses the output
+//! (`termalign align --zh-dir … --en-dir …`, `termalign align --jsonl`).
 //!
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
@@ -30,6 +32,7 @@ pub mod jsonl;
 pub mod ordered;
 pub mod pairing;
 pub mod plan;
+pub mod run;
 
 use std::path::PathBuf;
 
@@ -40,13 +43,14 @@ pub use pairing::{
     ContentFeatures, ContentPairing, NameSet, PairOptions, ScoredPair, Unpaired, assign,
     en_features, zh_features,
 };
-pub use plan::{PairRow, PairStatus, Plan, Shard};
+pub use plan::{Folders, PairRow, PairStatus, Pairing, Plan, Shard};
+pub use run::{BatchOptions, Observer, Runner, Summary};
 
+use crate::decode::DecodeOptions;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Lang;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Articles, DocOptions, Pipeline};
 use crate::segment::Segment;
-use crate::text::DecodeOptions;
 use crate::tm::TranslationUnit;
 
 /// Pair beads below this confidence count as low-confidence in summaries.
@@ -65,7 +69,7 @@ pub struct ReadOptions {
 /// Where a document's text is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    /// A file, decoded with [`crate::text::read_file`].
+    /// A file, decoded with [`crate::decode::read_file`].
     File(PathBuf),
     /// Text already in memory (JSON Lines input).
     Text(String),
@@ -167,8 +171,33 @@ pub struct JobOutput {
     pub warnings: Vec<String>,
 }
 
+impl ReadOptions {
+    /// The document options for one side of a job: articles split unless
+    /// the job takes the text whole.
+    fn doc_options(&self, part: Part) -> DocOptions {
+        DocOptions {
+            presegmented: self.presegmented,
+            articles: match part {
+                Part::Whole => Articles::Marked,
+                Part::Articles | Part::Article(_) => Articles::Split,
+            },
+        }
+    }
+}
+
+impl JobOutput {
+    /// Sentences aligned, both sides together.
+    pub fn sentences(&self) -> usize {
+        self.articles
+            .iter()
+            .map(|a| a.zh_sentences + a.en_sentences)
+            .sum()
+    }
+}
+
 /// Read a document and split it into articles (one article for
-/// [`Part::Whole`]). An empty document is an error naming the file.
+/// [`Part::Whole`]), through [`Pipeline::read_articles`]. An empty
+/// document is an error naming the file.
 pub fn load_articles(
     pipeline: &Pipeline,
     doc: &DocRef,
@@ -178,7 +207,7 @@ pub fn load_articles(
 ) -> Result<Vec<Vec<Segment>>> {
     let text = match &doc.source {
         Source::File(path) => {
-            let d = crate::text::read_file(path, opts.decode)?;
+            let d = crate::decode::read_file(path, opts.decode)?;
             if d.replaced > 0 {
                 warnings.push(format!(
                     "{}: replaced {} undecodable byte sequence(s) with U+FFFD",
@@ -188,28 +217,11 @@ pub fn load_articles(
             }
             d.text
         }
-        Source::Text(t) => crate::text::normalize_newlines(t),
+        Source::Text(t) => crate::decode::normalize_newlines(t),
     };
-    let segments = if opts.presegmented {
-        presegmented(&text)
-    } else {
-        pipeline.segmenter(lang).segment(&text)
-    };
-    if segments.is_empty() {
-        let side = match lang {
-            Lang::Zh => "Chinese",
-            Lang::En => "English",
-        };
-        return Err(doc.error_path(Error::new(
-            ErrorKind::Empty,
-            format!("the {side} side holds no sentence"),
-        )));
-    }
-    let mut articles = if doc.part == Part::Whole {
-        vec![segments]
-    } else {
-        split_articles(segments)
-    };
+    let mut articles = pipeline
+        .read_articles(&text, lang, &opts.doc_options(doc.part))
+        .map_err(|e| doc.error_path(e))?;
     if let Part::Article(k) = doc.part {
         if k >= articles.len() {
             return Err(doc.error_path(Error::new(
@@ -223,52 +235,30 @@ pub fn load_articles(
 }
 
 /// Align one job: read both sides, split them into articles, pair the
-/// articles, align each pair.
+/// articles, align each pair ([`Pipeline::align_articles`]).
 pub fn process(pipeline: &Pipeline, job: &Job, opts: &ReadOptions) -> Result<JobOutput> {
     let mut out = JobOutput::default();
     let zh = load_articles(pipeline, &job.zh, Lang::Zh, opts, &mut out.warnings)?;
     let en = load_articles(pipeline, &job.en, Lang::En, opts, &mut out.warnings)?;
-    let multi = zh.len() > 1 || en.len() > 1;
-    let pairs: Vec<(usize, usize)> = if zh.len() == en.len() {
-        (0..zh.len()).map(|i| (i, i)).collect()
-    } else {
-        // Different article counts: pair the articles by content.
-        let en_f: Vec<ContentFeatures> = en
-            .iter()
-            .map(|a| en_features(pipeline.matcher(), a))
-            .collect();
-        let names = NameSet::from_english(&en_f);
-        let zh_f: Vec<ContentFeatures> = zh
-            .iter()
-            .map(|a| zh_features(pipeline.matcher(), a, &names))
-            .collect();
-        let p = assign(&zh_f, &en_f, &PairOptions::default());
-        for u in &p.unpaired_zh {
-            out.unpaired
-                .push(format!("{}#{}", job.zh.describe(), u.index + 1));
-        }
-        for u in &p.unpaired_en {
-            out.unpaired
-                .push(format!("{}#{}", job.en.describe(), u.index + 1));
-        }
-        p.pairs.iter().map(|p| (p.zh, p.en)).collect()
-    };
-    let mut zh: Vec<Option<Vec<Segment>>> = zh.into_iter().map(Some).collect();
-    let mut en: Vec<Option<Vec<Segment>>> = en.into_iter().map(Some).collect();
-    for (i, j) in pairs {
-        let (z, e) = (
-            zh[i].take().expect("one-to-one"),
-            en[j].take().expect("one-to-one"),
-        );
-        let (nz, ne) = (z.len(), e.len());
-        let doc = pipeline.align_segments(z, e);
+    let aligned = pipeline.align_articles(zh, en);
+    let multi = aligned.zh_articles > 1 || aligned.en_articles > 1;
+    for &i in &aligned.unpaired_zh {
+        out.unpaired
+            .push(format!("{}#{}", job.zh.describe(), i + 1));
+    }
+    for &j in &aligned.unpaired_en {
+        out.unpaired
+            .push(format!("{}#{}", job.en.describe(), j + 1));
+    }
+    for a in aligned.articles {
         let name = if multi && job.zh.part == Part::Articles {
-            format!("{}#{}", job.name, i + 1)
+            format!("{}#{}", job.name, a.zh + 1)
         } else {
             job.name.clone()
         };
-        let units = pipeline.units(&doc, &name);
-        let low_confidence = doc
+        let units = pipeline.units(&a.doc, &name);
+        let low_confidence = a
+            .doc
             .alignment
             .beads
             .iter()
@@ -277,8 +267,8 @@ pub fn process(pipeline: &Pipeline, job: &Job, opts: &ReadOptions) -> Result<Job
         out.articles.push(ArticleResult {
             name,
             units,
-            zh_sentences: nz,
-            en_sentences: ne,
+            zh_sentences: a.doc.zh.len(),
+            en_sentences: a.doc.en.len(),
             low_confidence,
         });
     }

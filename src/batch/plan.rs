@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::discover::{FileEntry, ManifestRow, pair_by_name};
+use super::discover::{FileEntry, ManifestRow, pair_by_name, split_by_marker, walk};
 use super::pairing::{ContentFeatures, NameSet, PairOptions, assign, en_features, zh_features};
 use super::{DocRef, Job, Part, ReadOptions, Source, load_articles};
 use crate::error::{Error, ErrorKind, Result};
@@ -128,6 +128,62 @@ impl Plan {
     }
 }
 
+/// The two folders of a batch (`--zh-dir`, `--en-dir`, `--glob`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders {
+    /// Folder of Chinese documents, searched recursively.
+    pub zh: PathBuf,
+    /// Folder of English documents. When it is the same folder as `zh`,
+    /// files are told apart by a language marker in their path.
+    pub en: PathBuf,
+    /// Only files matching one of these globs (all when empty); see
+    /// [`super::discover::walk`].
+    pub globs: Vec<String>,
+}
+
+/// How the documents of two folders are paired.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Pairing {
+    /// By relative path, language markers swapped ([`by_name`]).
+    Name,
+    /// By content, article by article ([`by_content`]).
+    Content(PairOptions),
+}
+
+/// Find the documents of both folders and pair them. Content pairing
+/// reads every file and runs on `pool`, every parallel step included.
+/// A folder without any document is an error.
+pub fn from_folders(
+    pipeline: &Pipeline,
+    folders: &Folders,
+    pairing: &Pairing,
+    read: &ReadOptions,
+    pool: &rayon::ThreadPool,
+) -> Result<Plan> {
+    let same = std::fs::canonicalize(&folders.zh).ok() == std::fs::canonicalize(&folders.en).ok();
+    let (zh, en) = if same {
+        let (zh, en, _other) = split_by_marker(walk(&folders.zh, &folders.globs)?);
+        (zh, en)
+    } else {
+        (
+            walk(&folders.zh, &folders.globs)?,
+            walk(&folders.en, &folders.globs)?,
+        )
+    };
+    for (files, side, dir) in [(&zh, "Chinese", &folders.zh), (&en, "English", &folders.en)] {
+        if files.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("no {side} document found in {}", dir.display()),
+            ));
+        }
+    }
+    Ok(match pairing {
+        Pairing::Name => by_name(&zh, &en),
+        Pairing::Content(opts) => by_content(pipeline, &zh, &en, read, opts, pool),
+    })
+}
+
 /// Pair files by name (see [`super::discover::name_key`]); the Chinese
 /// relative path names the document.
 pub fn by_name(zh: &[FileEntry], en: &[FileEntry]) -> Plan {
@@ -215,7 +271,9 @@ pub fn by_manifest(rows: Vec<ManifestRow>) -> Plan {
 /// Read every file, split it into articles, and pair the articles by
 /// content (see [`super::pairing`]). Files that cannot be read are
 /// reported in [`Plan::failures`] and left out. Articles of a
-/// multi-article file are named `rel#N`.
+/// multi-article file are named `rel#N`. Everything runs on `pool`:
+/// reading and feature extraction, and the similarity scoring of
+/// [`assign`].
 pub fn by_content(
     pipeline: &Pipeline,
     zh: &[FileEntry],
@@ -224,24 +282,34 @@ pub fn by_content(
     pair: &PairOptions,
     pool: &rayon::ThreadPool,
 ) -> Plan {
+    // One `install` for the whole plan: `assign` scores on the current
+    // pool, which outside it would be rayon's global one, whatever -j says.
+    pool.install(|| content_plan(pipeline, zh, en, read, pair))
+}
+
+fn content_plan(
+    pipeline: &Pipeline,
+    zh: &[FileEntry],
+    en: &[FileEntry],
+    read: &ReadOptions,
+    pair: &PairOptions,
+) -> Plan {
     type Loaded = std::result::Result<Vec<ContentFeatures>, Error>;
     let load = |files: &[FileEntry], lang: Lang, names: Option<&NameSet>| -> Vec<Loaded> {
-        pool.install(|| {
-            files
-                .par_iter()
-                .map(|f| {
-                    let doc = DocRef::file(&f.path);
-                    let arts = load_articles(pipeline, &doc, lang, read, &mut Vec::new())?;
-                    Ok(arts
-                        .iter()
-                        .map(|a| match names {
-                            Some(n) => zh_features(pipeline.matcher(), a, n),
-                            None => en_features(pipeline.matcher(), a),
-                        })
-                        .collect())
-                })
-                .collect()
-        })
+        files
+            .par_iter()
+            .map(|f| {
+                let doc = DocRef::file(&f.path);
+                let arts = load_articles(pipeline, &doc, lang, read, &mut Vec::new())?;
+                Ok(arts
+                    .iter()
+                    .map(|a| match names {
+                        Some(n) => zh_features(pipeline.matcher(), a, n),
+                        None => en_features(pipeline.matcher(), a),
+                    })
+                    .collect())
+            })
+            .collect()
     };
     let mut plan = Plan::default();
     let en_loaded = load(en, Lang::En, None);

@@ -32,6 +32,7 @@
 //! ```
 
 pub mod baseline;
+mod near_miss;
 pub mod report;
 pub mod rules;
 
@@ -43,49 +44,29 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::format_table::format_table;
 use crate::glossary::{Entry, EntryId, Glossary, TermMatcher, TermType};
 use crate::lang::fold_width;
 use crate::tm::ReadUnit;
 
-/// How serious a finding is. Ordered: `Note < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Severity {
-    /// Worth a look; never fails a build unless `--fail-on` asks for it.
-    Note,
-    /// Probably wrong.
-    Warning,
-    /// Wrong.
-    Error,
+format_table! {
+    /// How serious a finding is. Ordered: `Note < Warning < Error` (by
+    /// discriminant; the rows are in help order).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Severity ("severity") {
+        /// Wrong.
+        Error (2) = "error",
+        /// Probably wrong.
+        Warning (1) = "warning",
+        /// Worth a look; never fails a build unless `--fail-on` asks for it.
+        Note (0) = "note",
+    }
 }
 
 impl Severity {
     /// The lower-case name (`error`, `warning`, `note`), also SARIF's level.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Severity, String> {
-        match s {
-            "error" => Ok(Severity::Error),
-            "warning" => Ok(Severity::Warning),
-            "note" => Ok(Severity::Note),
-            _ => Err(format!(
-                "unknown severity `{s}` (expected error, warning or note)"
-            )),
-        }
+        self.name()
     }
 }
 
@@ -350,7 +331,7 @@ pub fn is_generic(entry: &Entry) -> bool {
     match entry.kind {
         TermType::Place | TermType::Title => true,
         TermType::Term => {
-            !entry.en.chars().any(char::is_uppercase) && rules::tokens(&entry.en).len() <= 2
+            !entry.en.chars().any(char::is_uppercase) && near_miss::tokens(&entry.en).len() <= 2
         }
         TermType::Person | TermType::Org | TermType::Abbr => false,
     }
@@ -380,7 +361,7 @@ pub struct Checker {
     /// 共建一带一路, 一带一路), so their forbidden renderings count too.
     nested: Vec<Vec<EntryId>>,
     /// For each entry, accepted renderings prepared for fuzzy matching.
-    fuzzy: Vec<Vec<rules::FuzzyForm>>,
+    fuzzy: Vec<Vec<near_miss::FuzzyForm>>,
 }
 
 impl Checker {
@@ -393,7 +374,7 @@ impl Checker {
             .iter()
             .map(|e| {
                 e.accepted()
-                    .filter_map(|f| rules::FuzzyForm::new(f, options.near_miss.min_letters))
+                    .filter_map(|f| near_miss::FuzzyForm::new(f, options.near_miss.min_letters))
                     .collect()
             })
             .collect();

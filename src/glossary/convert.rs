@@ -2,96 +2,65 @@
 //! columns, header row), TBX 2008 (TBX-Basic style, [`super::tbx`]) and
 //! OmegaT's tab-separated glossary ([`super::omegat`]).
 
-use std::fmt;
 use std::io::Write;
 use std::path::Path;
-use std::str::FromStr;
 
 use super::{COLUMNS, Entry, Glossary, omegat, tbx};
+use crate::atomic::AtomicFile;
 use crate::error::{Error, ErrorKind, Result};
-use crate::output::AtomicFile;
+use crate::format_table::{FormatTable, format_table};
 
-/// A glossary file format.
-///
-/// ```
-/// use std::path::Path;
-/// use termalign::glossary::Format;
-/// assert_eq!(Format::from_path(Path::new("terms.tbx")), Some(Format::Tbx));
-/// assert_eq!(Format::from_path(Path::new("glossary.utf8")), Some(Format::OmegaT));
-/// assert_eq!("tsv".parse::<Format>().unwrap(), Format::Tsv);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Comma-separated, header row `zh,en,variants,forbidden,type,note`.
-    Csv,
-    /// Tab-separated, same header.
-    Tsv,
-    /// TBX 2008 (`martif`), TBX-Basic style.
-    Tbx,
-    /// OmegaT glossary: `source<TAB>target<TAB>comment`, no header.
-    OmegaT,
-}
-
-impl Format {
-    /// Every format, for help texts.
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Tsv, Format::Tbx, Format::OmegaT];
-
-    /// The format a file name implies: `.csv`; `.tsv` or `.tab`; `.tbx` or
-    /// `.xml`; OmegaT's `.utf8` or `.txt`.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "csv" => Format::Csv,
-            "tsv" | "tab" => Format::Tsv,
-            "tbx" | "xml" => Format::Tbx,
-            "utf8" | "txt" => Format::OmegaT,
-            _ => return None,
-        })
+format_table! {
+    /// A glossary file format.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use termalign::glossary::Format;
+    /// assert_eq!(Format::from_path(Path::new("terms.tbx")), Some(Format::Tbx));
+    /// assert_eq!(Format::from_path(Path::new("glossary.utf8")), Some(Format::OmegaT));
+    /// assert_eq!("tsv".parse::<Format>().unwrap(), Format::Tsv);
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Format ("glossary format") {
+        /// Comma-separated, header row `zh,en,variants,forbidden,type,note`.
+        Csv = "csv" ext ["csv"],
+        /// Tab-separated, same header.
+        Tsv = "tsv" aliases ["tab"] ext ["tsv", "tab"],
+        /// TBX 2008 (`martif`), TBX-Basic style.
+        Tbx = "tbx" ext ["tbx", "xml"],
+        /// OmegaT glossary: `source<TAB>target<TAB>comment`, no header.
+        OmegaT = "omegat" aliases ["utf8"] ext ["utf8", "txt"],
     }
+    {
+        const IGNORE_CASE: bool = true;
 
-    /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Tsv => "tsv",
-            Format::Tbx => "tbx",
-            Format::OmegaT => "omegat",
+        // The message lists the names without "expected": kept as released.
+        fn unknown(input: &str) -> String {
+            format!(
+                "unknown glossary format `{input}` ({})",
+                <Format as FormatTable>::NAMES.join(", ")
+            )
         }
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Format, String> {
-        Ok(match s.to_ascii_lowercase().as_str() {
-            "csv" => Format::Csv,
-            "tsv" | "tab" => Format::Tsv,
-            "tbx" => Format::Tbx,
-            "omegat" | "utf8" => Format::OmegaT,
-            _ => {
-                return Err(format!(
-                    "unknown glossary format `{s}` (csv, tsv, tbx, omegat)"
-                ));
-            }
-        })
+impl Format {
+    /// The format a file name implies: `.csv`; `.tsv` or `.tab`; `.tbx` or
+    /// `.xml`; OmegaT's `.utf8` or `.txt`.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        Format::from_extension(path)
     }
 }
 
 /// Read a glossary file, in `format` or the one its name implies (CSV when
-/// the name says nothing). Bytes are decoded as [`crate::text::decode`]
+/// the name says nothing). Bytes are decoded as [`crate::decode::decode`]
 /// does (BOM, UTF-16, GB18030 fallback).
 pub fn read_path(path: &Path, format: Option<Format>) -> Result<Glossary> {
     let format = format
         .or_else(|| Format::from_path(path))
         .unwrap_or(Format::Csv);
     let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    let text = crate::text::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
+    let text = crate::decode::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
     read_str(&text.text, &path.display().to_string(), format).map_err(|e| e.with_path(path))
 }
 

@@ -17,8 +17,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::delimited::{self, Issue, Mode};
 use super::matcher::{fold_en, same_form};
-use super::{COLUMNS, Entry, Format, Origin, TermType, omegat, tbx};
+use super::{COLUMNS, Entry, Format, Origin, omegat, tbx};
 use crate::error::{Error, Result};
 
 /// How bad a finding is.
@@ -231,7 +232,7 @@ fn check_encoding(bytes: &[u8], out: &mut Findings) -> String {
         Err(e) => {
             let at = e.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            let guess = match crate::text::decode(bytes, Default::default()) {
+            let guess = match crate::decode::decode(bytes, Default::default()) {
                 Ok(d) => format!(" (it decodes as {}; save it as UTF-8)", d.encoding),
                 Err(_) => String::new(),
             };
@@ -273,166 +274,99 @@ fn read_with(r: Result<Vec<Entry>>, out: &mut Findings) -> Vec<Entry> {
     }
 }
 
-/// Read CSV/TSV rows without trimming, reporting row-level problems, and
+/// Read CSV/TSV rows with the shared reader, every issue a finding, and
 /// return the (trimmed) entries.
 fn read_delimited(text: &str, delimiter: u8, out: &mut Findings) -> Vec<Entry> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = rdr.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => {
-            let line = e.position().map_or(1, |p| p.line());
-            out.error(line, Rule::Format, e.to_string());
-            return Vec::new();
-        }
-        None => {
-            out.error(1, Rule::Format, "empty file: no header row".into());
-            return Vec::new();
-        }
+    let source = out.source;
+    let mut lint = LintRows {
+        out,
+        entries: Vec::new(),
     };
-    let mut col: HashMap<&str, usize> = HashMap::new();
-    let mut unknown = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        let name = h.trim();
-        if name != h {
-            out.warn(
+    delimited::read(text.as_bytes(), source, delimiter, Mode::Lint, &mut lint);
+    lint.entries
+}
+
+/// Lint as a [`delimited::Sink`]: every issue becomes a finding and
+/// reading goes on wherever the reader can.
+struct LintRows<'f, 's> {
+    out: &'f mut Findings<'s>,
+    entries: Vec<Entry>,
+}
+
+impl delimited::Sink for LintRows<'_, '_> {
+    fn issue(&mut self, issue: Issue<'_>) -> bool {
+        let out = &mut *self.out;
+        match issue {
+            Issue::Csv(e) => {
+                let line = e.position().map_or(1, |p| p.line());
+                out.error(line, Rule::Format, e.to_string());
+            }
+            Issue::NoHeader => out.error(1, Rule::Format, "empty file: no header row".into()),
+            Issue::ColumnBlanks(h) => out.warn(
                 1,
                 Rule::Blank,
                 format!("column name `{h}` has leading or trailing blanks"),
-            );
-        }
-        match COLUMNS.iter().find(|&&c| c == name) {
-            Some(c) if col.contains_key(c) => {
+            ),
+            Issue::DuplicateColumn(c) => {
                 out.error(1, Rule::Format, format!("column `{c}` appears twice"))
             }
-            Some(c) => {
-                col.insert(c, i);
-            }
-            None => unknown.push(name.to_string()),
-        }
-    }
-    if !unknown.is_empty() {
-        out.error(
-            1,
-            Rule::Format,
-            format!(
-                "unknown column(s) {}; allowed: {}",
-                unknown.join(", "),
-                COLUMNS.join(",")
-            ),
-        );
-    }
-    let missing: Vec<&str> = ["zh", "en"]
-        .into_iter()
-        .filter(|c| !col.contains_key(c))
-        .collect();
-    if !missing.is_empty() {
-        out.error(
-            1,
-            Rule::Required,
-            format!("missing required column(s) {}", missing.join(", ")),
-        );
-        return Vec::new();
-    }
-    let mut entries = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line());
-                out.error(line, Rule::Format, e.to_string());
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != header.len() {
-            out.error(
-                line,
+            Issue::UnknownColumns(unknown) => out.error(
+                1,
                 Rule::Format,
                 format!(
-                    "row has {} field(s), the header has {}",
-                    record.len(),
-                    header.len()
+                    "unknown column(s) {}; allowed: {}",
+                    unknown.join(", "),
+                    COLUMNS.join(",")
                 ),
-            );
-        }
-        let raw = |name: &str| col.get(name).and_then(|&i| record.get(i)).unwrap_or("");
-        for name in COLUMNS {
-            let v = raw(name);
-            if v.trim() != v {
-                out.warn(
-                    line,
-                    Rule::Blank,
-                    format!("`{name}` has leading or trailing blanks: `{v}`"),
-                );
-            }
-        }
-        let mut list = |name: &str| -> Vec<String> {
-            let v = raw(name).trim();
-            if v.is_empty() {
-                return Vec::new();
-            }
-            let mut items = Vec::new();
-            for item in v.split('|') {
-                if item.trim().is_empty() {
-                    out.warn(line, Rule::Blank, format!("empty item in `{name}`: `{v}`"));
-                    continue;
-                }
-                if item.trim() != item {
-                    out.warn(
-                        line,
-                        Rule::Blank,
-                        format!("item `{item}` in `{name}` has leading or trailing blanks"),
-                    );
-                }
-                items.push(item.trim().to_string());
-            }
-            items
-        };
-        let variants = list("variants");
-        let forbidden = list("forbidden");
-        let (zh, en) = (raw("zh").trim(), raw("en").trim());
-        if zh.is_empty() {
-            out.error(line, Rule::Required, "empty `zh`".into());
-        }
-        if en.is_empty() {
-            out.error(
+            ),
+            Issue::MissingColumns(missing) => out.error(
+                1,
+                Rule::Required,
+                format!("missing required column(s) {}", missing.join(", ")),
+            ),
+            Issue::RowLength { line, got, want } => out.error(
+                line,
+                Rule::Format,
+                format!("row has {got} field(s), the header has {want}"),
+            ),
+            Issue::FieldBlanks {
+                line,
+                column,
+                value,
+            } => out.warn(
+                line,
+                Rule::Blank,
+                format!("`{column}` has leading or trailing blanks: `{value}`"),
+            ),
+            Issue::EmptyItem {
+                line,
+                column,
+                value,
+            } => out.warn(
+                line,
+                Rule::Blank,
+                format!("empty item in `{column}`: `{value}`"),
+            ),
+            Issue::ItemBlanks { line, column, item } => out.warn(
+                line,
+                Rule::Blank,
+                format!("item `{item}` in `{column}` has leading or trailing blanks"),
+            ),
+            Issue::EmptyZh { line } => out.error(line, Rule::Required, "empty `zh`".into()),
+            Issue::EmptyEn { line, zh } => out.error(
                 line,
                 Rule::Required,
                 format!("empty `en` for `{}`", if zh.is_empty() { "?" } else { zh }),
-            );
+            ),
+            Issue::BadType { line, message } => out.error(line, Rule::Type, message),
         }
-        let kind = match raw("type").parse::<TermType>() {
-            Ok(k) => k,
-            Err(m) => {
-                out.error(line, Rule::Type, m);
-                TermType::Term
-            }
-        };
-        if zh.is_empty() || en.is_empty() {
-            continue;
-        }
-        entries.push(Entry {
-            zh: zh.to_string(),
-            en: en.to_string(),
-            variants,
-            forbidden,
-            kind,
-            note: raw("note").trim().to_string(),
-            origin: Origin {
-                source: out.source.to_string(),
-                line,
-            },
-        });
+        true
     }
-    entries
+
+    fn entry(&mut self, entry: Entry) -> bool {
+        self.entries.push(entry);
+        true
+    }
 }
 
 /// Key under which two renderings count as the same listing: case, curly

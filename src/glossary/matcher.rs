@@ -14,7 +14,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::{EntryId, Glossary};
 use crate::lang::fold_width;
-use crate::segment::Span;
+use crate::span::Span;
 
 /// A Chinese term found in text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -4,9 +4,11 @@
 //!
 //! Matching the entries in text lives in [`matcher`]; other file formats
 //! (TBX, OmegaT) in [`tbx`], [`omegat`] and [`convert`]; checking a glossary
-//! file in [`lint`]; counting in [`stats`].
+//! file in [`lint`]; counting in [`stats`]. CSV/TSV files are read by one
+//! reader (`delimited`) for both loading and lint.
 
 pub mod convert;
+mod delimited;
 pub mod lint;
 pub mod matcher;
 pub mod omegat;
@@ -198,94 +200,16 @@ impl Glossary {
 
     /// Parse delimited text with a header row naming the columns.
     pub fn from_reader<R: Read>(reader: R, source: &str, delimiter: u8) -> Result<Glossary> {
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_reader(reader);
-        let headers = rdr.headers().map_err(|e| csv_error(e, source))?.clone();
-        let mut col: HashMap<&str, usize> = HashMap::new();
-        let mut unknown = Vec::new();
-        for (i, h) in headers.iter().enumerate() {
-            let h = h.trim().trim_start_matches('\u{FEFF}');
-            match COLUMNS.iter().find(|&&c| c == h) {
-                Some(c) => {
-                    col.insert(c, i);
-                }
-                None => unknown.push(h.to_string()),
-            }
-        }
-        let header_err = |msg: String| {
-            Error::new(ErrorKind::Glossary, msg)
-                .with_path(source)
-                .with_line(1)
+        let mut load = Load {
+            source,
+            glossary: Glossary::new(),
+            error: None,
         };
-        if !unknown.is_empty() {
-            return Err(header_err(format!(
-                "unknown column(s) {}; allowed: {}",
-                unknown.join(", "),
-                COLUMNS.join(",")
-            )));
+        delimited::read(reader, source, delimiter, delimited::Mode::Load, &mut load);
+        match load.error {
+            Some(e) => Err(e),
+            None => Ok(load.glossary),
         }
-        for required in ["zh", "en"] {
-            if !col.contains_key(required) {
-                return Err(header_err(format!("missing required column `{required}`")));
-            }
-        }
-        let mut g = Glossary::new();
-        for record in rdr.records() {
-            let record = record.map_err(|e| csv_error(e, source))?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            let err = |msg: String| {
-                Error::new(ErrorKind::Glossary, msg)
-                    .with_path(source)
-                    .with_line(line)
-            };
-            if record.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            if record.len() < headers.len() {
-                return Err(err(format!(
-                    "row has {} field(s), the header has {}",
-                    record.len(),
-                    headers.len()
-                )));
-            }
-            let field = |name: &str| {
-                col.get(name)
-                    .and_then(|&i| record.get(i))
-                    .unwrap_or("")
-                    .trim()
-            };
-            let list = |name: &str| -> Vec<String> {
-                field(name)
-                    .split('|')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            };
-            let (zh, en) = (field("zh"), field("en"));
-            if zh.is_empty() {
-                return Err(err("empty `zh`".into()));
-            }
-            if en.is_empty() {
-                return Err(err(format!("empty `en` for `{zh}`")));
-            }
-            let kind = field("type").parse::<TermType>().map_err(err)?;
-            g.push(Entry {
-                zh: zh.to_string(),
-                en: en.to_string(),
-                variants: list("variants"),
-                forbidden: list("forbidden"),
-                kind,
-                note: field("note").to_string(),
-                origin: Origin {
-                    source: source.to_string(),
-                    line,
-                },
-            })?;
-        }
-        Ok(g)
     }
 
     fn push(&mut self, entry: Entry) -> Result<()> {
@@ -422,6 +346,67 @@ impl fmt::Display for Override {
             "{}: `{}` is rendered `{}`, overriding `{}` ({})",
             self.new, self.zh, self.new_en, self.old_en, self.old
         )
+    }
+}
+
+/// Loading as a [`delimited::Sink`]: entries go into the glossary, and the
+/// first issue that makes the file untrustworthy stops reading with an
+/// error (blanks and repeated columns are lint's business).
+struct Load<'s> {
+    source: &'s str,
+    glossary: Glossary,
+    error: Option<Error>,
+}
+
+impl delimited::Sink for Load<'_> {
+    fn issue(&mut self, issue: delimited::Issue<'_>) -> bool {
+        use delimited::Issue;
+        let at = |line: u64, msg: String| {
+            Error::new(ErrorKind::Glossary, msg)
+                .with_path(self.source)
+                .with_line(line)
+        };
+        let error = match issue {
+            Issue::Csv(error) => csv_error(error, self.source),
+            // An empty file has an empty header, which lacks `zh`.
+            Issue::NoHeader => at(1, "missing required column `zh`".into()),
+            Issue::UnknownColumns(unknown) => at(
+                1,
+                format!(
+                    "unknown column(s) {}; allowed: {}",
+                    unknown.join(", "),
+                    COLUMNS.join(",")
+                ),
+            ),
+            Issue::MissingColumns(missing) => {
+                at(1, format!("missing required column `{}`", missing[0]))
+            }
+            Issue::RowLength { line, got, want } if got < want => at(
+                line,
+                format!("row has {got} field(s), the header has {want}"),
+            ),
+            Issue::EmptyZh { line } => at(line, "empty `zh`".into()),
+            Issue::EmptyEn { line, zh } => at(line, format!("empty `en` for `{zh}`")),
+            Issue::BadType { line, message } => at(line, message),
+            Issue::RowLength { .. }
+            | Issue::ColumnBlanks(_)
+            | Issue::DuplicateColumn(_)
+            | Issue::FieldBlanks { .. }
+            | Issue::EmptyItem { .. }
+            | Issue::ItemBlanks { .. } => return true,
+        };
+        self.error = Some(error);
+        false
+    }
+
+    fn entry(&mut self, entry: Entry) -> bool {
+        match self.glossary.push(entry) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        }
     }
 }
 

@@ -4,13 +4,16 @@
 //! steps, each a small function:
 //! 1. [`layout`]: lines → blocks (logical paragraphs), re-joining lines that
 //!    scraping broke mid-sentence, and marking titles and article starts;
-//! 2. [`rules`]: sentence boundaries inside a block, per language;
+//! 2. [`rules`]: sentence boundaries inside a block, per language (the
+//!    Chinese rules in [`zh`], the English ones in [`en`]);
 //! 3. here: boundaries → [`Segment`]s with byte and char spans into the
 //!    original text.
 
+pub mod en;
 mod layout;
 pub mod preseg;
 pub mod rules;
+pub mod zh;
 
 use std::ops::Range;
 
@@ -18,17 +21,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::lang::{Folded, Lang, fold_width};
+use crate::span::Span;
 use layout::Block;
-
-/// Where a segment lies in the original text, in bytes (for slicing) and in
-/// chars (for reporting: editors and CAT tools count characters).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
-    /// Byte range in the decoded text.
-    pub bytes: Range<usize>,
-    /// Char (Unicode scalar value) range in the decoded text.
-    pub chars: Range<usize>,
-}
 
 /// One sentence (or title) of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

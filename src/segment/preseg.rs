@@ -1,7 +1,8 @@
 //! Presegmented input (`--presegmented`): one sentence per line, a blank
 //! line between paragraphs. Spans point at each line in the original text.
 
-use super::{Segment, Span};
+use super::Segment;
+use crate::span::Span;
 
 /// Read one sentence per line. Blank lines (whitespace only) end a
 /// paragraph; leading and trailing whitespace of a line is not part of the

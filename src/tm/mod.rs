@@ -1,28 +1,39 @@
 //! Translation memory: units built from an alignment, the writers that
 //! emit them (TMX 1.4b, CSV, TSV, moses, beads, JSONL; every format is one
-//! [`TmWriter`]), the streaming readers ([`read`]) and the maintenance
-//! operations ([`merge`]: merge, stats, convert).
+//! file with a [`TmWriter`] and one row of the [`Format`] table), the
+//! streaming readers ([`read`] opens any memory) and the maintenance
+//! operations ([`merge`], [`stats`], [`convert`](mod@convert)).
 
 pub mod beads;
-pub mod csv;
+pub mod convert;
+pub mod dedup;
+pub mod delimited;
+pub mod format;
+pub mod header;
+pub mod jsonl;
 pub mod merge;
 pub mod moses;
+pub mod output;
 pub mod read;
+mod source;
+pub mod stats;
 pub mod tmx;
 pub mod write;
-
-use std::fmt;
-use std::str::FromStr;
+pub mod xml_escape;
 
 use serde::Serialize;
 
 use crate::error::Result;
 
-pub use self::csv::CsvWriter;
-pub use beads::{BeadsWriter, JsonlWriter};
+pub use beads::BeadsWriter;
+pub use delimited::CsvWriter;
+pub use format::Format;
+pub use header::TmxHeader;
+pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
-pub use tmx::{TmxHeader, TmxWriter};
-pub use write::{Record, TmOutput, WriteReport, WriterOptions};
+pub use output::TmOutput;
+pub use tmx::TmxWriter;
+pub use write::{Record, WriteReport, WriterOptions, WriterSpec};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,82 +140,5 @@ impl<T: TmWriter + ?Sized> TmWriter for Box<T> {
     }
     fn report(&self) -> WriteReport {
         (**self).report()
-    }
-}
-
-/// Output formats for translation memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// TMX 1.4b.
-    Tmx,
-    /// Comma-separated values with a header row (`zh,en,score,bead,doc,terms`).
-    Csv,
-    /// Tab-separated values, same columns, no quoting.
-    Tsv,
-    /// Parallel text for MT training: `OUT.zh` and `OUT.en`, one segment
-    /// per line.
-    Moses,
-    /// One bead per line: `zh_indices<TAB>en_indices<TAB>confidence`.
-    Beads,
-    /// One JSON object per bead, with its texts.
-    Jsonl,
-}
-
-impl Format {
-    /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 6] = [
-        Format::Tmx,
-        Format::Csv,
-        Format::Tsv,
-        Format::Moses,
-        Format::Beads,
-        Format::Jsonl,
-    ];
-
-    /// Guess from a file name's extension (`.tmx`, `.csv`, `.tsv`/`.tab`,
-    /// `.jsonl`, `.beads`).
-    ///
-    /// ```
-    /// use termalign::tm::Format;
-    /// assert_eq!(Format::from_path("a/b.TMX".as_ref()), Some(Format::Tmx));
-    /// assert_eq!(Format::from_path("b.tab".as_ref()), Some(Format::Tsv));
-    /// assert_eq!(Format::from_path("b.txt".as_ref()), None);
-    /// ```
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "tab" => Some(Format::Tsv),
-            "moses" => None,
-            ext => ext.parse().ok(),
-        }
-    }
-
-    /// The format's name, as `--format` takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Tmx => "tmx",
-            Format::Csv => "csv",
-            Format::Tsv => "tsv",
-            Format::Moses => "moses",
-            Format::Beads => "beads",
-            Format::Jsonl => "jsonl",
-        }
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Format, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s)
-            .ok_or_else(|| {
-                format!("unknown format `{s}` (expected tmx, csv, tsv, moses, beads or jsonl)")
-            })
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }

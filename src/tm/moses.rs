@@ -4,10 +4,25 @@
 //! are left out.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use super::write::{WriteReport, WriterOptions};
-use super::{Record, TmWriter};
 use crate::error::{Error, Result};
+use crate::tm::TmWriter;
+use crate::tm::write::{Record, WriteReport, WriterOptions, WriterSpec};
+
+/// The moses row of the format table: two files, Chinese then English.
+pub(crate) const SPEC: WriterSpec = WriterSpec {
+    files: &["zh", "en"],
+    needs_indices: false,
+    open: |outs, opts| {
+        let mut outs = outs.into_iter();
+        let (zh, en) = outs
+            .next()
+            .zip(outs.next())
+            .expect("the table gives moses two streams");
+        Box::new(MosesWriter::new(zh, en, opts))
+    },
+};
 
 /// Writes the source side to one stream and the target side to another,
 /// one segment per line.
@@ -50,6 +65,17 @@ impl<Z: Write, E: Write> TmWriter for MosesWriter<Z, E> {
     fn report(&self) -> WriteReport {
         self.report
     }
+}
+
+/// The files a `moses` output writes for `path`: `PATH.zh` and `PATH.en`.
+pub fn moses_paths(path: &Path) -> (PathBuf, PathBuf) {
+    let with = |ext: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(".");
+        s.push(ext);
+        PathBuf::from(s)
+    };
+    (with("zh"), with("en"))
 }
 
 #[cfg(test)]

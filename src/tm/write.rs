@@ -1,18 +1,46 @@
 //! What every writer shares: the options, the record a writer receives,
-//! text hygiene, the report of what was dropped, and [`TmOutput`], which
-//! picks the writer for a format and writes through atomic files.
+//! text hygiene, score formatting and the report of what was dropped.
+//! Each format's file also declares its [`WriterSpec`], the row the format
+//! table points to.
 
 use std::borrow::Cow;
 use std::io::Write;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
-use super::{
-    BeadsWriter, CsvWriter, Format, JsonlWriter, MosesWriter, ReadUnit, TmWriter, TmxHeader,
-    TmxWriter, TranslationUnit,
-};
-use crate::error::{Error, ErrorKind, Result};
-use crate::output::{AtomicFile, PendingFile};
+use super::header::TmxHeader;
+use super::xml_escape::is_xml_forbidden;
+use super::{ReadUnit, TmWriter, TranslationUnit};
+
+/// The streams a writer is opened over, one per file of its format.
+pub type Streams = Vec<Box<dyn Write>>;
+
+/// How a format's writer is made, as its row in the table names it.
+#[derive(Clone, Copy)]
+pub struct WriterSpec {
+    /// The files `-o OUT` writes: `""` is `OUT` itself, `"zh"` is `OUT.zh`.
+    pub files: &'static [&'static str],
+    /// True when the format needs the sentence indices only aligning
+    /// produces, so it cannot be written from an existing memory.
+    pub needs_indices: bool,
+    /// The writer over one stream per entry of `files`, in that order.
+    pub open: fn(Streams, &WriterOptions) -> Box<dyn TmWriter>,
+}
+
+impl std::fmt::Debug for WriterSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterSpec")
+            .field("files", &self.files)
+            .field("needs_indices", &self.needs_indices)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The one stream of a single-file format.
+pub(crate) fn single(outs: Streams) -> Box<dyn Write> {
+    outs.into_iter()
+        .next()
+        .expect("the table gives a single-file format one stream")
+}
 
 /// Below this confidence a TMX unit gets a `<note>` asking for review.
 pub const DEFAULT_REVIEW_BELOW: f64 = 0.5;
@@ -200,12 +228,6 @@ impl WriteReport {
     }
 }
 
-/// True for the characters XML 1.0 does not allow in a document. Rust
-/// strings cannot hold lone surrogates, so those never reach here.
-pub fn is_xml_forbidden(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
-}
-
 /// Text hygiene shared by every writer: characters XML 1.0 forbids are
 /// removed (the count is added to `removed`), tabs and line breaks become
 /// spaces (a segment is one line in every format), and leading and
@@ -308,270 +330,10 @@ pub fn score_string(score: f64) -> String {
     s
 }
 
-/// Append text content to `buf` with `<`, `>` and `&` escaped: what XML
-/// requires in element content (`>` so that `]]>` never appears). Quotes
-/// stay as they are; they need escaping only in attributes.
-///
-/// ```
-/// let mut buf = String::new();
-/// termalign::tm::write::push_escaped_text(&mut buf, "a]]>b & \"c\" <d>");
-/// assert_eq!(buf, "a]]&gt;b &amp; \"c\" &lt;d&gt;");
-/// ```
-pub fn push_escaped_text(buf: &mut String, s: &str) {
-    let mut last = 0;
-    for i in memchr::memchr3_iter(b'<', b'>', b'&', s.as_bytes()) {
-        buf.push_str(&s[last..i]);
-        buf.push_str(match s.as_bytes()[i] {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => "&amp;",
-        });
-        last = i + 1;
-    }
-    buf.push_str(&s[last..]);
-}
-
-/// Append `s` to `buf` with the five XML special characters escaped
-/// (`&lt; &gt; &amp; &quot; &apos;`), byte for byte what
-/// `quick_xml::escape::escape` produces, without an intermediate string.
-///
-/// ```
-/// let mut buf = String::new();
-/// termalign::tm::write::push_escaped(&mut buf, "a]]>b & \"c\" <d>");
-/// assert_eq!(buf, "a]]&gt;b &amp; &quot;c&quot; &lt;d&gt;");
-/// ```
-pub fn push_escaped(buf: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let rep = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
-        };
-        // The special bytes are ASCII, so `i` is a char boundary.
-        buf.push_str(&s[last..i]);
-        buf.push_str(rep);
-        last = i + 1;
-    }
-    buf.push_str(&s[last..]);
-}
-
-/// Check and normalise a language code for TMX (BCP 47: `zh-CN`,
-/// `zh-Hans`, `zh-TW`, `en-GB`): primary subtag lowercase, script
-/// titlecase, region uppercase. `zh_CN` and `*all*` are refused with the
-/// spelling to use.
-///
-/// ```
-/// use termalign::tm::write::language_code;
-/// assert_eq!(language_code("zh-hans").unwrap(), "zh-Hans");
-/// assert_eq!(language_code("EN-gb").unwrap(), "en-GB");
-/// assert!(language_code("zh_CN").unwrap_err().to_string().contains("`zh-CN`"));
-/// ```
-pub fn language_code(code: &str) -> Result<String> {
-    let bad = |why: String| Error::new(ErrorKind::Config, format!("language code `{code}`: {why}"));
-    if code.contains('_') {
-        return Err(bad(format!(
-            "TMX uses BCP 47 codes with hyphens: write `{}`",
-            code.replace('_', "-")
-        )));
-    }
-    if code == "*all*" {
-        return Err(bad(
-            "`*all*` is refused as a language (Trados rejects it as srclang)".into(),
-        ));
-    }
-    let mut parts = code.split('-');
-    let primary = parts.next().unwrap_or_default();
-    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(bad(
-            "expected a language subtag of 2 or 3 letters, as in zh-CN or en-US".into(),
-        ));
-    }
-    let mut out = primary.to_ascii_lowercase();
-    for p in parts {
-        if p.is_empty() || p.len() > 8 || !p.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(bad(format!("bad subtag `{p}`")));
-        }
-        out.push('-');
-        match p.len() {
-            2 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
-                out.push_str(&p.to_ascii_uppercase())
-            }
-            4 if p.chars().all(|c| c.is_ascii_alphabetic()) => {
-                out.push_str(&p[..1].to_ascii_uppercase());
-                out.push_str(&p[1..].to_ascii_lowercase());
-            }
-            _ => out.push_str(p),
-        }
-    }
-    Ok(out)
-}
-
-/// Parse a `--date`: `YYYYMMDDThhmmssZ`, RFC 3339 (`2024-07-04T09:05:00Z`),
-/// a plain date (`2024-07-04`, midnight UTC) or Unix seconds (as in
-/// `SOURCE_DATE_EPOCH`). Returns the TMX form.
-///
-/// ```
-/// use termalign::tm::write::parse_date;
-/// assert_eq!(parse_date("2024-07-04").unwrap(), "20240704T000000Z");
-/// assert_eq!(parse_date("20240704T090500Z").unwrap(), "20240704T090500Z");
-/// assert_eq!(parse_date("1720083900").unwrap(), "20240704T090500Z");
-/// assert!(parse_date("July 4").is_err());
-/// ```
-pub fn parse_date(s: &str) -> Result<String> {
-    use time::format_description::well_known::Rfc3339;
-    let s = s.trim();
-    let tmx = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
-    let day = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(t) = time::PrimitiveDateTime::parse(s, &tmx) {
-        return Ok(super::tmx::tmx_date(t.assume_utc()));
-    }
-    if let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) {
-        return Ok(super::tmx::tmx_date(t));
-    }
-    if let Ok(d) = time::Date::parse(s, &day) {
-        return Ok(super::tmx::tmx_date(d.midnight().assume_utc()));
-    }
-    if let Ok(secs) = s.parse::<i64>()
-        && let Ok(t) = time::OffsetDateTime::from_unix_timestamp(secs)
-    {
-        return Ok(super::tmx::tmx_date(t));
-    }
-    Err(Error::new(
-        ErrorKind::Config,
-        format!(
-            "date `{s}`: expected YYYYMMDDThhmmssZ, RFC 3339 (2024-07-04T09:05:00Z), YYYY-MM-DD or Unix seconds"
-        ),
-    ))
-}
-
-/// The files a `moses` output writes for `path`: `PATH.zh` and `PATH.en`.
-pub fn moses_paths(path: &Path) -> (PathBuf, PathBuf) {
-    let with = |ext: &str| {
-        let mut s = path.as_os_str().to_owned();
-        s.push(".");
-        s.push(ext);
-        PathBuf::from(s)
-    };
-    (with("zh"), with("en"))
-}
-
-/// A translation memory being written in one format, to atomic files (or
-/// any `Write`): units go out as they come, and [`TmWriter::finish`] moves
-/// the files into place. Dropped unfinished, it leaves nothing behind.
-///
-/// ```
-/// use termalign::tm::{Format, TmOutput, TmWriter, WriterOptions, TranslationUnit};
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("out.csv");
-/// let mut out = TmOutput::create(&path, Format::Csv, &WriterOptions::default()).unwrap();
-/// out.write_unit(&TranslationUnit {
-///     zh: "你好。".into(), en: "Hello.".into(), score: 0.9, bead: "1-1".into(),
-///     doc: "d".into(), terms: vec![], zh_sentences: 0..1, en_sentences: 0..1,
-/// }).unwrap();
-/// assert!(!path.exists());
-/// out.finish().unwrap();
-/// assert_eq!(out.report().written, 1);
-/// assert!(std::fs::read_to_string(&path).unwrap().starts_with("zh,en,score"));
-/// ```
-pub struct TmOutput {
-    writer: Box<dyn TmWriter>,
-    pending: Vec<PendingFile>,
-    path: Option<PathBuf>,
-}
-
-impl TmOutput {
-    /// Write `format` to `path` (for `moses`, to `PATH.zh` and `PATH.en`)
-    /// through temporary files beside it.
-    pub fn create(path: &Path, format: Format, opts: &WriterOptions) -> Result<TmOutput> {
-        let (writer, pending): (Box<dyn TmWriter>, _) = if format == Format::Moses {
-            let (zp, ep) = moses_paths(path);
-            let (zw, zpend) = AtomicFile::create(&zp)?.into_parts()?;
-            let (ew, epend) = AtomicFile::create(&ep)?.into_parts()?;
-            (Box::new(MosesWriter::new(zw, ew, opts)), vec![zpend, epend])
-        } else {
-            let (w, pend) = AtomicFile::create(path)?.into_parts()?;
-            (writer_for(format, w, opts)?, vec![pend])
-        };
-        Ok(TmOutput {
-            writer,
-            pending,
-            path: Some(path.to_path_buf()),
-        })
-    }
-
-    /// Write `format` to any stream (standard output). `moses` needs two
-    /// files and is refused here.
-    pub fn to_writer(
-        out: Box<dyn Write>,
-        format: Format,
-        opts: &WriterOptions,
-    ) -> Result<TmOutput> {
-        Ok(TmOutput {
-            writer: writer_for(format, out, opts)?,
-            pending: Vec::new(),
-            path: None,
-        })
-    }
-
-    /// Counts of what was written and left out so far.
-    pub fn report(&self) -> WriteReport {
-        self.writer.report()
-    }
-
-    fn locate(&self, e: Error) -> Error {
-        match &self.path {
-            Some(p) => e.with_path(p),
-            None => e,
-        }
-    }
-}
-
-/// The writer for `format` over one stream (every format but `moses`).
-pub fn writer_for<W: Write + 'static>(
-    format: Format,
-    out: W,
-    opts: &WriterOptions,
-) -> Result<Box<dyn TmWriter>> {
-    Ok(match format {
-        Format::Tmx => Box::new(TmxWriter::with_options(out, opts)),
-        Format::Csv => Box::new(CsvWriter::with_options(out, opts)),
-        Format::Tsv => Box::new(CsvWriter::tsv(out, opts)),
-        Format::Beads => Box::new(BeadsWriter::new(out)),
-        Format::Jsonl => Box::new(JsonlWriter::new(out, opts)),
-        Format::Moses => {
-            return Err(Error::new(
-                ErrorKind::Config,
-                "the moses format writes two files (OUT.zh and OUT.en): give -o OUT",
-            ));
-        }
-    })
-}
-
-impl TmWriter for TmOutput {
-    fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
-        self.writer.write_record(r).map_err(|e| self.locate(e))
-    }
-
-    fn finish(&mut self) -> Result<()> {
-        self.writer.finish().map_err(|e| self.locate(e))?;
-        for p in self.pending.drain(..) {
-            p.commit()?;
-        }
-        Ok(())
-    }
-
-    fn report(&self) -> WriteReport {
-        self.writer.report()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tm::xml_escape::push_escaped_text;
 
     #[test]
     fn clean_text_rules() {
@@ -591,23 +353,6 @@ mod tests {
             let mut removed = 0;
             assert_eq!(clean_text(input, &mut removed), want, "{input:?}");
             assert_eq!(removed, n, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn push_escaped_matches_quick_xml() {
-        for s in [
-            "",
-            "plain",
-            "<&>\"'",
-            "上海“精神”&<>",
-            "]]>",
-            "a&amp;b",
-            "'\"'",
-        ] {
-            let mut buf = String::from("x");
-            push_escaped(&mut buf, s);
-            assert_eq!(buf, format!("x{}", quick_xml::escape::escape(s)), "{s:?}");
         }
     }
 
@@ -648,26 +393,6 @@ mod tests {
             (0.1, "0.100"),
         ] {
             assert_eq!(score_string(x), want);
-        }
-    }
-
-    #[test]
-    fn language_codes() {
-        for (input, want) in [
-            ("zh-CN", "zh-CN"),
-            ("zh-cn", "zh-CN"),
-            ("zh-Hans", "zh-Hans"),
-            ("zh-hant-tw", "zh-Hant-TW"),
-            ("zh-TW", "zh-TW"),
-            ("en-GB", "en-GB"),
-            ("en", "en"),
-            ("es-419", "es-419"),
-        ] {
-            assert_eq!(language_code(input).unwrap(), want);
-        }
-        for bad in ["zh_CN", "*all*", "", "chinese", "zh-", "z", "zh-CN!"] {
-            let e = language_code(bad).unwrap_err();
-            assert_eq!(e.kind(), ErrorKind::Config, "{bad}");
         }
     }
 

@@ -19,14 +19,13 @@ mod sarif;
 mod text;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::Write;
-use std::str::FromStr;
 
 use serde::Serialize;
 
 use super::{Finding, Rule, Severity};
 use crate::error::Result;
+use crate::format_table::format_table;
 
 pub use github::{escape_data, escape_property};
 
@@ -130,42 +129,24 @@ pub trait Reporter {
     fn write(&self, report: &Report<'_>, out: &mut dyn Write) -> Result<()>;
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `file:line: severity rule: message`, then a summary line.
-    Text,
-    /// `{"findings":[…],"summary":{…}}`.
-    Json,
-    /// JUnit XML: one testcase per unit with findings.
-    Junit,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
-    Github,
-    /// SARIF 2.1.0.
-    Sarif,
+format_table! {
+    /// Report formats.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Format ("format") {
+        /// `file:line: severity rule: message`, then a summary line.
+        Text = "text",
+        /// `{"findings":[…],"summary":{…}}`.
+        Json = "json",
+        /// JUnit XML: one testcase per unit with findings.
+        Junit = "junit",
+        /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+        Github = "github",
+        /// SARIF 2.1.0.
+        Sarif = "sarif",
+    }
 }
 
 impl Format {
-    /// Every format, in documentation order.
-    pub const ALL: [Format; 5] = [
-        Format::Text,
-        Format::Json,
-        Format::Junit,
-        Format::Github,
-        Format::Sarif,
-    ];
-
-    /// The format's name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Junit => "junit",
-            Format::Github => "github",
-            Format::Sarif => "sarif",
-        }
-    }
-
     /// The reporter for this format; `color` only affects text.
     pub fn reporter(self, color: bool) -> Box<dyn Reporter> {
         match self {
@@ -175,24 +156,6 @@ impl Format {
             Format::Github => Box::new(github::GithubReporter),
             Format::Sarif => Box::new(sarif::SarifReporter),
         }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Format, String> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == s)
-            .ok_or_else(|| {
-                format!("unknown format `{s}` (expected text, json, junit, github or sarif)")
-            })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use termalign::text::{self, DecodeOptions, Decoded};
+use termalign::decode::{self, DecodeOptions, Decoded};
 use termalign::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -23,7 +23,7 @@ impl InputArgs {
     pub fn decode_options(&self) -> Result<DecodeOptions> {
         let encoding = match &self.encoding {
             None => None,
-            Some(label) => Some(text::encoding_for_label(label).ok_or_else(|| {
+            Some(label) => Some(decode::encoding_for_label(label).ok_or_else(|| {
                 Error::new(ErrorKind::Config, format!("unknown encoding `{label}`"))
             })?),
         };
@@ -39,13 +39,13 @@ impl InputArgs {
         let decoded = if path == Path::new("-") {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
-            let d = text::decode(&bytes, opts).map_err(|e| e.with_path("<stdin>"))?;
+            let d = decode::decode(&bytes, opts).map_err(|e| e.with_path("<stdin>"))?;
             if d.text.trim().is_empty() {
                 return Err(Error::new(ErrorKind::Empty, "no text").with_path("<stdin>"));
             }
             d
         } else {
-            text::read_file(path, opts)?
+            decode::read_file(path, opts)?
         };
         if decoded.replaced > 0 {
             eprintln!(

@@ -3,5 +3,6 @@
 
 pub mod glossary;
 pub mod input;
+pub mod jobs;
 pub mod model;
 pub mod output;

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
-use termalign::dict::Dictionary;
 use termalign::glossary::Glossary;
-use termalign::segment::preseg;
-use termalign::{AlignedDocument, Error, ErrorKind, Pipeline, Result};
+use termalign::lexicon::Dictionary;
+use termalign::pipeline::{Articles, DocOptions};
+use termalign::{Error, ErrorKind, Pipeline, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ModelArgs {
@@ -68,12 +68,13 @@ impl ModelArgs {
         })
     }
 
-    /// Segment (or, with --presegmented, split by line) and align.
-    pub fn align(&self, pipeline: &Pipeline, zh: &str, en: &str) -> AlignedDocument {
-        if self.presegmented {
-            pipeline.align_segments(preseg::segments(zh), preseg::segments(en))
-        } else {
-            pipeline.align_texts(zh, en)
+    /// How one document pair given on the command line is read: segmented
+    /// or, with --presegmented, split by line; aligned whole (articles are
+    /// not split, unlike in batch mode).
+    pub fn doc_options(&self) -> DocOptions {
+        DocOptions {
+            presegmented: self.presegmented,
+            articles: Articles::Whole,
         }
     }
 }

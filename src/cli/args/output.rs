@@ -4,13 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use termalign::tm::write::{language_code, parse_date};
+use termalign::tm::header::{language_code, parse_date};
 use termalign::tm::{
     Format, TmOutput, TmWriter, TmxHeader, TranslationUnit, WriteReport, WriterOptions,
 };
 use termalign::{Error, ErrorKind, Result};
-
-const FORMATS: [&str; 6] = ["tmx", "csv", "tsv", "moses", "beads", "jsonl"];
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
@@ -26,7 +24,7 @@ pub struct OutputArgs {
     /// jsonl (one bead per line with its texts). By default taken from the
     /// output file's extension (.tmx, .csv, .tsv, .tab, .jsonl, .beads),
     /// TMX on standard output.
-    #[arg(short, long, value_parser = FORMATS)]
+    #[arg(short, long, value_parser = Format::NAMES)]
     pub format: Option<String>,
 
     #[command(flatten)]
@@ -130,7 +128,7 @@ pub fn format_for(format: Option<&str>, path: Option<&Path>) -> Result<Format> {
                 ErrorKind::Config,
                 format!(
                     "cannot tell the format from the extension; give --format {}",
-                    FORMATS.join("|")
+                    Format::NAMES.join("|")
                 ),
             )
             .with_path(p)
@@ -146,10 +144,12 @@ impl OutputArgs {
     /// Check every option before any work is done.
     pub fn check(&self) -> Result<()> {
         let format = self.format()?;
-        if format == Format::Moses && self.output.is_none() {
+        if let Some(note) = format.files_note()
+            && self.output.is_none()
+        {
             return Err(Error::new(
                 ErrorKind::Config,
-                "--format moses writes two files (OUT.zh and OUT.en): give -o OUT",
+                format!("--format {format} {note}: give -o OUT"),
             ));
         }
         self.tm.options(None).map(drop)
@@ -217,6 +217,88 @@ pub fn warn(name: &str, r: &WriteReport, min_confidence: Option<f64>) {
                 "termalign: note: {name}: flagged {} unit(s) below --min-confidence {min} (low_confidence=true)",
                 r.flagged
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use termalign::check::Severity;
+    use termalign::check::report::Format as ReportFormat;
+    use termalign::format_table::FormatTable;
+    use termalign::glossary::Format as GlossaryFormat;
+    use termalign::tm::Format;
+
+    use crate::cli::Cli;
+
+    /// The possible values clap offers for `--flag` of `termalign PATH…`.
+    fn values(path: &[&str], flag: &str) -> Vec<String> {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut c = &cmd;
+        for p in path {
+            c = c.find_subcommand(p).unwrap_or_else(|| panic!("{p}"));
+        }
+        let arg = c
+            .get_arguments()
+            .find(|a| a.get_id() == flag)
+            .unwrap_or_else(|| panic!("{flag}"));
+        arg.get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tm_format_lists_come_from_the_table() {
+        for cmd in [&["align"][..], &["tm", "merge"]] {
+            assert_eq!(values(cmd, "format"), Format::NAMES, "{cmd:?}");
+        }
+        let writable: Vec<_> = Format::from_memory().map(Format::name).collect();
+        assert_eq!(values(&["tm", "convert"], "format"), writable);
+        // Every value the command line offers parses back to its format.
+        for name in values(&["align"], "format") {
+            let f: Format = name.parse().unwrap();
+            assert_eq!(f.name(), name);
+            assert_eq!(super::format_for(Some(&name), None).unwrap(), f);
+        }
+    }
+
+    /// `--format`'s prose describes each format; it must not drift from
+    /// the table (every name and extension mentioned).
+    #[test]
+    fn format_help_names_every_format_and_extension() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let align = cmd.find_subcommand("align").unwrap();
+        let arg = align
+            .get_arguments()
+            .find(|a| a.get_id() == "format")
+            .unwrap();
+        let help = arg.get_help().unwrap().to_string();
+        for f in Format::ALL {
+            assert!(help.contains(&format!("{} (", f.name())), "{f}: {help}");
+            for ext in f.extensions() {
+                assert!(help.contains(&format!(".{ext}")), "{ext}: {help}");
+            }
+        }
+    }
+
+    #[test]
+    fn check_value_lists_name_table_values() {
+        for name in values(&["check"], "format") {
+            assert_eq!(name.parse::<ReportFormat>().unwrap().name(), name);
+        }
+        assert_eq!(values(&["check"], "format"), ReportFormat::NAMES);
+        assert_eq!(values(&["check"], "generic_severity"), Severity::NAMES);
+        for name in values(&["check"], "fail_on") {
+            if name != "never" {
+                assert_eq!(name.parse::<Severity>().unwrap().name(), name);
+            }
+        }
+        for f in GlossaryFormat::ALL {
+            assert_eq!(f.name().parse::<GlossaryFormat>(), Ok(f));
         }
     }
 }

@@ -1,22 +1,22 @@
 //! `termalign align`: align a Chinese document with its English version,
 //! or whole archives of them (batch and JSON Lines modes).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use termalign::atomic::AtomicFile;
 use termalign::batch::{
-    self, FileEntry, Flow, Job, JobOutput, PairOptions, Plan, ReadOptions, Shard, jsonl,
-    ordered_map,
+    self, BatchOptions, Folders, JobOutput, PairOptions, PairRow, Pairing, Plan, ReadOptions,
+    Runner, Shard, Summary,
 };
-use termalign::output::AtomicFile;
-use termalign::tm::TmWriter;
-use termalign::{Error, ErrorKind, Pipeline, Result};
+use termalign::{Error, ErrorKind, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
 use crate::cli::args::output::OutputArgs;
 
@@ -185,9 +185,13 @@ pub fn run(args: Args) -> Result<Status> {
     let zh = args.input.read(&zh_path)?.text;
     let en = args.input.read(&en_path)?.text;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
-    let doc = args.model.align(&pipeline, &zh, &en);
+    let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
     let name = zh_path.display().to_string();
-    let units = pipeline.units(&doc, &name);
+    let units: Vec<_> = aligned
+        .articles
+        .iter()
+        .flat_map(|a| pipeline.units(&a.doc, &name))
+        .collect();
     args.output.write_units(&units)?;
     Ok(Status::Ok)
 }
@@ -196,8 +200,8 @@ fn config(msg: String) -> Error {
     Error::new(ErrorKind::Config, msg)
 }
 
-/// Progress on stderr (only on a terminal, not with --quiet) and messages
-/// that do not garble it.
+/// The batch observer: progress on stderr (only on a terminal, not with
+/// --quiet) and messages that do not garble it.
 struct Ui {
     bar: Option<ProgressBar>,
     quiet: bool,
@@ -262,92 +266,81 @@ impl Ui {
             b.finish_and_clear();
         }
     }
-}
 
-/// Counts for the summary line.
-#[derive(Default)]
-struct Tally {
-    documents: usize,
-    pairs: usize,
-    unpaired: usize,
-    failed: usize,
-    beads: usize,
-    low: usize,
-    first_error: Option<Error>,
-}
-
-impl Tally {
-    fn add(&mut self, out: &JobOutput, ui: &mut Ui) {
-        self.documents += 1;
-        self.pairs += out.articles.len();
-        self.unpaired += out.unpaired.len();
-        let mut sentences = 0;
-        for a in &out.articles {
-            self.beads += a.units.len();
-            self.low += a.low_confidence;
-            sentences += a.zh_sentences + a.en_sentences;
-        }
-        for w in &out.warnings {
-            ui.error(&format!("warning: {w}"));
-        }
-        for u in &out.unpaired {
-            ui.note(&format!("unpaired article: {u}"));
-        }
-        ui.done(sentences);
-    }
-
-    fn fail(&mut self, e: Error, ui: &mut Ui, keep_going: bool) -> Flow {
-        self.failed += 1;
-        ui.done(0);
-        if keep_going {
-            ui.error(&format!("{e} (skipped)"));
-            Flow::Continue
-        } else {
-            // Reported once, by main, as the run's error.
-            self.first_error.get_or_insert(e);
-            Flow::Stop
-        }
-    }
-
-    fn summary(&self, ui: &Ui) {
-        let secs = ui.started.elapsed().as_secs_f64();
-        ui.note(&format!(
+    /// The summary line (unless --quiet).
+    fn summary(&self, s: &Summary) {
+        let secs = self.started.elapsed().as_secs_f64();
+        self.note(&format!(
             "{} documents, {} pairs, {} unpaired, {} failed; {} beads ({} low-confidence); {} sentences in {:.2} s ({:.0} sentences/s)",
-            self.documents,
-            self.pairs,
-            self.unpaired,
-            self.failed,
-            self.beads,
-            self.low,
-            ui.sentences,
+            s.documents,
+            s.pairs,
+            s.unpaired,
+            s.failed,
+            s.beads,
+            s.low_confidence,
+            s.sentences,
             secs,
-            ui.sentences as f64 / secs.max(1e-9)
+            s.sentences as f64 / secs.max(1e-9)
+        ));
+    }
+}
+
+impl batch::Observer for Ui {
+    fn unpaired_document(&mut self, r: &PairRow) {
+        let (side, path) = match r.side {
+            Some(termalign::Lang::En) => ("English", &r.en),
+            _ => ("Chinese", &r.zh),
+        };
+        let path = path.as_ref().map(|p| p.display().to_string());
+        let best = match r.score {
+            Some(s) => format!("; best candidate scores {s:.3}"),
+            None => String::new(),
+        };
+        self.note(&format!(
+            "unpaired {side} document: {} ({}){best}",
+            r.doc,
+            path.unwrap_or_default()
         ));
     }
 
-    fn status(self) -> Result<Status> {
-        match self.first_error {
-            Some(e) => Err(e),
-            None if self.failed > 0 => Ok(Status::Findings),
-            None => Ok(Status::Ok),
+    fn warning(&mut self, message: &str) {
+        self.error(&format!("warning: {message}"));
+    }
+
+    fn unpaired_article(&mut self, article: &str) {
+        self.note(&format!("unpaired article: {article}"));
+    }
+
+    fn aligned(&mut self, output: &JobOutput) {
+        self.done(output.sentences());
+    }
+
+    fn failed(&mut self, error: &Error, skipped: bool) {
+        self.done(0);
+        // A failure that stops the run is reported once, by main.
+        if skipped {
+            self.error(&format!("{error} (skipped)"));
         }
     }
 }
 
-fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
-    if jobs == Some(0) {
-        return Err(config("-j must be at least 1".into()));
+/// Exit status of a run: the error that stopped it, 1 when documents
+/// were skipped.
+fn status(summary: Summary) -> Result<Status> {
+    match summary.stopped {
+        Some(e) => Err(e),
+        None if summary.failed > 0 => Ok(Status::Findings),
+        None => Ok(Status::Ok),
     }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| config(format!("cannot start threads: {e}")))
 }
 
-fn read_options(args: &Args) -> Result<ReadOptions> {
-    Ok(ReadOptions {
-        decode: args.input.decode_options()?,
-        presegmented: args.model.presegmented,
+fn options(args: &Args) -> Result<BatchOptions> {
+    Ok(BatchOptions {
+        read: ReadOptions {
+            decode: args.input.decode_options()?,
+            presegmented: args.model.presegmented,
+        },
+        keep_going: args.batch.keep_going,
     })
 }
 
@@ -387,56 +380,38 @@ impl Write for Sink {
     }
 }
 
-fn plan(args: &Args, pipeline: &Pipeline, pool: &rayon::ThreadPool) -> Result<Plan> {
+fn plan(args: &Args, runner: &Runner) -> Result<Plan> {
     let b = &args.batch;
     if let Some(m) = &b.manifest {
         return Ok(batch::plan::by_manifest(batch::read_manifest(m)?));
     }
-    let (zh_dir, en_dir) = (
-        b.zh_dir.as_ref().expect("checked by caller"),
-        b.en_dir.as_ref().expect("clap requires --en-dir"),
-    );
-    let same = std::fs::canonicalize(zh_dir).ok() == std::fs::canonicalize(en_dir).ok();
-    let (zh, en): (Vec<FileEntry>, Vec<FileEntry>) = if same {
-        let (zh, en, _other) = batch::discover::split_by_marker(batch::walk(zh_dir, &b.glob)?);
-        (zh, en)
-    } else {
-        (batch::walk(zh_dir, &b.glob)?, batch::walk(en_dir, &b.glob)?)
-    };
-    if zh.is_empty() {
-        return Err(config(format!(
-            "no Chinese document found in {}",
-            zh_dir.display()
-        )));
-    }
-    if en.is_empty() {
-        return Err(config(format!(
-            "no English document found in {}",
-            en_dir.display()
-        )));
-    }
-    Ok(if b.pair == "content" {
+    let pairing = if b.pair == "content" {
         if !(0.0..=1.0).contains(&b.min_pair_score) {
             return Err(config("--min-pair-score must lie between 0 and 1".into()));
         }
-        let opts = PairOptions {
+        Pairing::Content(PairOptions {
             threshold: b.min_pair_score,
             ..PairOptions::default()
-        };
-        batch::plan::by_content(pipeline, &zh, &en, &read_options(args)?, &opts, pool)
+        })
     } else {
-        batch::plan::by_name(&zh, &en)
-    })
+        Pairing::Name
+    };
+    let folders = Folders {
+        zh: b.zh_dir.clone().expect("checked by caller"),
+        en: b.en_dir.clone().expect("clap requires --en-dir"),
+        globs: b.glob.clone(),
+    };
+    runner.plan_folders(&folders, &pairing)
 }
 
 fn run_batch(args: Args) -> Result<Status> {
     // Fail on bad output options before reading anything.
     args.output.check()?;
-    let read = read_options(&args)?;
-    let pool = pool(args.batch.jobs)?;
+    let options = options(&args)?;
+    let pool = jobs::pool(args.batch.jobs)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
-    let keep_going = args.batch.keep_going;
-    let mut plan = plan(&args, &pipeline, &pool)?;
+    let runner = Runner::new(&pipeline, pool, options);
+    let mut plan = plan(&args, &runner)?;
     if let Some(path) = &args.batch.pairs_out {
         let mut f = AtomicFile::create(path)?;
         let base = path
@@ -449,129 +424,22 @@ fn run_batch(args: Args) -> Result<Status> {
     if let Some(s) = args.batch.shard {
         plan.shard(s);
     }
-    let mut ui = Ui::new(args.batch.quiet, Some(plan.jobs.len() as u64));
-    let mut tally = Tally {
-        unpaired: plan.unpaired_zh + plan.unpaired_en,
-        ..Tally::default()
-    };
-    for r in &plan.rows {
-        if r.status == batch::PairStatus::Unpaired {
-            let (side, path) = match r.side {
-                Some(termalign::Lang::En) => ("English", &r.en),
-                _ => ("Chinese", &r.zh),
-            };
-            let path = path.as_ref().map(|p| p.display().to_string());
-            let best = match r.score {
-                Some(s) => format!("; best candidate scores {s:.3}"),
-                None => String::new(),
-            };
-            ui.note(&format!(
-                "unpaired {side} document: {} ({}){best}",
-                r.doc,
-                path.unwrap_or_default()
-            ));
-        }
-    }
-    for e in plan.failures.drain(..) {
-        if tally.fail(e, &mut ui, keep_going) == Flow::Stop {
-            ui.finish();
-            return tally.status();
-        }
-    }
-    // The TM is streamed: units are written as documents complete, in order.
+    // The TM is streamed: units are written as documents complete, in
+    // order. Writers write nothing before the first unit, so a run that
+    // stops before it leaves no output.
     let mut writer = args.output.open_writer(None)?;
-    let window = pool.current_num_threads() * 4;
-    let result = {
-        let jobs = std::mem::take(&mut plan.jobs);
-        let run = ordered_map(
-            &pool,
-            window,
-            jobs.into_iter(),
-            |_, job: Job| {
-                let path = batch::plan::job_path(&job);
-                let r = batch::process(&pipeline, &job, &read).map_err(|e| e.with_path(&path));
-                (path, r)
-            },
-            |_, r| {
-                let (path, r) = match r {
-                    Ok(pr) => pr,
-                    Err(panic) => (
-                        String::new(),
-                        Err(Error::new(
-                            ErrorKind::Format,
-                            format!("internal error: {panic}"),
-                        )),
-                    ),
-                };
-                match r {
-                    Ok(o) => {
-                        for a in &o.articles {
-                            for u in &a.units {
-                                writer.write_unit(u)?;
-                            }
-                        }
-                        tally.add(&o, &mut ui);
-                        Ok(Flow::Continue)
-                    }
-                    Err(e) => {
-                        let e = if path.is_empty() {
-                            e
-                        } else {
-                            e.with_path(&path)
-                        };
-                        Ok(tally.fail(e, &mut ui, keep_going))
-                    }
-                }
-            },
-        );
-        // Close the TM (and move the file into place) even after a stop,
-        // so what was written stays valid.
-        run.and_then(|()| writer.finish())
-    };
+    // Stopped by a file that pairing could not read: no document ran,
+    // nothing to sum up.
+    let stops_early = !options.keep_going && !plan.failures.is_empty();
+    let mut ui = Ui::new(args.batch.quiet, Some(plan.jobs.len() as u64));
+    let result = runner.run(plan, &mut ui, &mut writer);
     ui.finish();
-    result?;
-    args.output.warn(&writer.report());
-    tally.summary(&ui);
-    tally.status()
-}
-
-/// Standard input as numbered, non-blank lines; `Send` so the pipeline's
-/// reader thread can own it.
-struct StdinLines {
-    reader: std::io::BufReader<std::io::Stdin>,
-    number: u64,
-}
-
-impl Iterator for StdinLines {
-    type Item = (u64, Result<Job>);
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let mut buf = Vec::new();
-            match self.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.number += 1;
-                    return Some((self.number, Err(Error::io(e).with_path("<stdin>"))));
-                }
-            }
-            self.number += 1;
-            let n = self.number;
-            let line = match std::str::from_utf8(&buf) {
-                Ok(s) => s.trim(),
-                Err(e) => {
-                    let err = Error::new(ErrorKind::Encoding, format!("invalid UTF-8: {e}"))
-                        .with_path("<stdin>")
-                        .with_line(n);
-                    return Some((n, Err(err)));
-                }
-            };
-            if line.is_empty() {
-                continue;
-            }
-            return Some((n, jsonl::parse_line(line, n)));
-        }
+    let summary = result?;
+    if !stops_early {
+        args.output.warn(&writer.report());
+        ui.summary(&summary);
     }
+    status(summary)
 }
 
 fn run_jsonl(args: Args) -> Result<Status> {
@@ -586,63 +454,17 @@ fn run_jsonl(args: Args) -> Result<Status> {
                 .into(),
         ));
     }
-    let read = read_options(&args)?;
-    let pool = pool(args.batch.jobs)?;
+    let options = options(&args)?;
+    let pool = jobs::pool(args.batch.jobs)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
-    let keep_going = args.batch.keep_going;
+    let runner = Runner::new(&pipeline, pool, options);
     let mut ui = Ui::new(args.batch.quiet, None);
-    let mut tally = Tally::default();
     let mut out = Sink::open(&args.output.output)?;
-    let lines = StdinLines {
-        reader: std::io::BufReader::new(std::io::stdin()),
-        number: 0,
-    };
-    let window = pool.current_num_threads() * 4;
-    let run = ordered_map(
-        &pool,
-        window,
-        lines,
-        |_, (n, job): (u64, Result<Job>)| {
-            let doc = job.as_ref().ok().map(|j| j.name.clone());
-            let r = job.and_then(|j| batch::process(&pipeline, &j, &read));
-            (n, doc, r)
-        },
-        |_, r| {
-            let (n, doc, r) = r.unwrap_or_else(|panic| {
-                (
-                    0,
-                    None,
-                    Err(Error::new(
-                        ErrorKind::Format,
-                        format!("internal error: {panic}"),
-                    )),
-                )
-            });
-            let flow = match r {
-                Ok(o) => {
-                    let line = jsonl::beads_line(doc.as_deref().unwrap_or(""), &o)?;
-                    writeln!(out, "{line}")?;
-                    tally.add(&o, &mut ui);
-                    Flow::Continue
-                }
-                Err(e) => {
-                    let e = match &doc {
-                        Some(d) => Error::new(e.kind(), format!("{} (doc `{d}`)", e.message()))
-                            .with_path("<stdin>")
-                            .with_line(n),
-                        None => e,
-                    };
-                    writeln!(out, "{}", jsonl::error_line(doc.as_deref(), n, &e))?;
-                    tally.fail(e, &mut ui, keep_going)
-                }
-            };
-            out.flush()?;
-            Ok(flow)
-        },
-    );
+    let input = std::io::BufReader::new(std::io::stdin());
+    let result = runner.run_jsonl(input, &mut out, &mut ui);
     ui.finish();
-    run?;
+    let summary = result?;
     out.commit()?;
-    tally.summary(&ui);
-    tally.status()
+    ui.summary(&summary);
+    status(summary)
 }

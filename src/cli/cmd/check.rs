@@ -3,16 +3,18 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
-use termalign::output::AtomicFile;
+use termalign::pipeline::DocOptions;
 use termalign::tm::ReadUnit;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
 
 /// Check translation memory against the glossary: missing, forbidden,
@@ -113,6 +115,10 @@ pub struct Args {
 
     #[command(flatten)]
     pub model: ModelArgs,
+
+    /// Threads (default: all cores). The report does not depend on it.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 fn config(msg: impl Into<String>) -> Error {
@@ -167,6 +173,7 @@ pub fn run(args: Args) -> Result<Status> {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
+    let pool = jobs::pool(args.jobs)?;
     let glossary = args.glossary.load()?;
 
     let mut units: Vec<ReadUnit> = Vec::new();
@@ -177,11 +184,12 @@ pub fn run(args: Args) -> Result<Status> {
     }
     if let (Some(zh), Some(en)) = (&args.zh, &args.en) {
         let pipeline = args.model.pipeline(glossary.clone())?;
-        units.extend(document_units(&args.input, &pipeline, zh, en)?);
+        let opts = args.model.doc_options();
+        units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
     }
 
     let checker = Checker::new(glossary, options);
-    let run = checker.check(&units)?;
+    let run = pool.install(|| checker.check(&units))?;
     let mut findings = run.findings;
     let mut baselined = 0;
     if let Some(path) = &args.write_baseline {
@@ -229,30 +237,38 @@ pub fn run(args: Args) -> Result<Status> {
     Ok(if failed { Status::Findings } else { Status::Ok })
 }
 
-/// Align a document pair and turn its sentence pairs into units: numbered
-/// from 1 among the pairs, at the line of their first Chinese sentence.
+/// Align a document pair (as `align ZH EN` does, --presegmented
+/// included) and turn its sentence pairs into units: numbered from 1 among
+/// the pairs, at the line of their first Chinese sentence.
 fn document_units(
     input: &InputArgs,
     pipeline: &Pipeline,
+    opts: &DocOptions,
     zh: &Path,
     en: &Path,
 ) -> Result<Vec<ReadUnit>> {
     let zh_text = input.read(zh)?.text;
     let en_text = input.read(en)?.text;
-    let doc = pipeline.align_texts(&zh_text, &en_text);
+    let aligned = pipeline.align_document(&zh_text, &en_text, opts)?;
     let file = zh.display().to_string();
-    let units = pipeline.units(&doc, &file);
     // Line of each byte offset, by one pass over the newlines.
     let newlines: Vec<usize> = zh_text.match_indices('\n').map(|(i, _)| i).collect();
     let line_of = |byte: usize| newlines.partition_point(|&n| n < byte) as u64 + 1;
-    Ok(units
-        .into_iter()
-        .filter(|u| u.is_pair())
+    Ok(aligned
+        .articles
+        .iter()
+        .flat_map(|a| {
+            pipeline
+                .units(&a.doc, &file)
+                .into_iter()
+                .filter(|u| u.is_pair())
+                .map(|u| (line_of(a.doc.zh[u.zh_sentences.start].span.bytes.start), u))
+        })
         .enumerate()
-        .map(|(i, u)| ReadUnit {
+        .map(|(i, (line, u))| ReadUnit {
             number: i + 1,
             file: file.clone(),
-            line: line_of(doc.zh[u.zh_sentences.start].span.bytes.start),
+            line,
             source: u.zh,
             target: u.en,
             ..ReadUnit::default()

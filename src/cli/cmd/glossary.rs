@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use termalign::format_table::FormatTable;
 use termalign::glossary::lint::{self, Severity};
 use termalign::glossary::{Format, Glossary, TermMatcher, convert, stats};
 use termalign::{Error, ErrorKind, Lang, Result};
@@ -84,12 +85,12 @@ pub struct ConvertArgs {
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
-    /// Format of IN: csv, tsv, tbx or omegat.
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT",
+          help = format!("Format of IN: {}", <Format as FormatTable>::expected()))]
     pub from: Option<Format>,
 
-    /// Format of OUT: csv, tsv, tbx or omegat.
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT",
+          help = format!("Format of OUT: {}", <Format as FormatTable>::expected()))]
     pub to: Option<Format>,
 }
 

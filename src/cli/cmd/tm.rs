@@ -3,9 +3,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use termalign::tm::merge::{self, TmStats};
+use termalign::format_table::{FormatTable, or_list};
 use termalign::tm::read::{self, ReadFormat};
+use termalign::tm::stats::{self, TmStats};
 use termalign::tm::{Format, TmOutput, TmWriter};
+use termalign::tm::{convert, merge};
 use termalign::{Error, ErrorKind, Result};
 
 use crate::cli::Status;
@@ -87,13 +89,26 @@ pub struct ConvertArgs {
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
-    /// Output format: tmx, csv, tsv, moses or jsonl; by default OUT's
-    /// extension.
-    #[arg(short, long, value_parser = ["tmx", "csv", "tsv", "moses", "jsonl"])]
+    // Output format, from the table: every format but those needing
+    // sentence indices (beads).
+    #[arg(
+        short,
+        long,
+        value_parser = clap::builder::PossibleValuesParser::new(writable_names()),
+        help = format!(
+            "Output format: {}; by default OUT's extension",
+            or_list(&writable_names())
+        )
+    )]
     pub format: Option<String>,
 
     #[command(flatten)]
     pub tm: TmArgs,
+}
+
+/// The formats `tm convert` can write, as `--format` takes them.
+fn writable_names() -> Vec<&'static str> {
+    Format::from_memory().map(Format::name).collect()
 }
 
 pub fn run(args: Args) -> Result<Status> {
@@ -108,7 +123,10 @@ fn check_readable(path: &Path) -> Result<()> {
     if ReadFormat::from_path(path).is_none() {
         return Err(Error::new(
             ErrorKind::Config,
-            "cannot tell the translation memory format (expected .tmx, .csv, .tsv or .tab)",
+            format!(
+                "cannot tell the translation memory format (expected {})",
+                ReadFormat::expected_extensions()
+            ),
         )
         .with_path(path));
     }
@@ -133,10 +151,13 @@ fn langs_ref(l: &Option<(String, String)>) -> Option<(&str, &str)> {
 fn merge_cmd(a: MergeArgs) -> Result<Status> {
     a.inputs.iter().try_for_each(|p| check_readable(p))?;
     a.output.check()?;
-    if a.output.format()? == Format::Beads {
+    let format = a.output.format()?;
+    if format.spec().needs_indices {
         return Err(Error::new(
             ErrorKind::Config,
-            "tm merge cannot write beads (they need sentence indices, which only aligning gives)",
+            format!(
+                "tm merge cannot write {format} (they need sentence indices, which only aligning gives)"
+            ),
         ));
     }
     let src = a.output.tm.src_lang.as_deref();
@@ -157,7 +178,7 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
 
 fn stats_cmd(a: StatsArgs) -> Result<Status> {
     check_readable(&a.file)?;
-    let s = merge::stats(read::open(&a.file)?)?;
+    let s = stats::stats(read::open(&a.file)?)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.json {
@@ -197,10 +218,12 @@ fn print_stats(out: &mut impl Write, file: &Path, s: &TmStats) -> Result<()> {
 fn convert_cmd(a: ConvertArgs) -> Result<Status> {
     check_readable(&a.input)?;
     let format = format_for(a.format.as_deref(), Some(&a.output))?;
-    if format == Format::Beads {
+    if format.spec().needs_indices {
         return Err(Error::new(
             ErrorKind::Config,
-            "tm convert cannot write beads (they need sentence indices, which only aligning gives)",
+            format!(
+                "tm convert cannot write {format} (they need sentence indices, which only aligning gives)"
+            ),
         )
         .with_path(&a.output));
     }
@@ -217,7 +240,7 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
     let langs = input_langs(&a.input, src)?;
     let opts = a.tm.options(langs_ref(&langs))?;
     let mut out = TmOutput::create(&a.output, format, &opts)?;
-    merge::convert(read::open_with(&a.input, src)?, &mut out)?;
+    convert::convert(read::open_with(&a.input, src)?, &mut out)?;
     out.finish()?;
     warn(
         &a.output.display().to_string(),

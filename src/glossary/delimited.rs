@@ -1,0 +1,240 @@
+//! The one reader of CSV/TSV glossary files, shared by loading
+//! ([`super::Glossary::from_reader`]) and [`super::lint`].
+//!
+//! The reader walks the header and every row once and tells a [`Sink`]
+//! about each [`Issue`] and each well-formed [`Entry`]. Loading stops at the
+//! first issue it cannot accept and turns it into an error; lint records
+//! every issue as a finding and reads on. Each side words its own messages.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use super::{COLUMNS, Entry, Origin, TermType};
+
+/// How the header is read: the two callers have always differed here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Loading: a byte-order mark is trimmed from column names (the reader
+    /// may start with one), and of a repeated column the last one counts.
+    Load,
+    /// Lint: the caller has already stripped the byte-order mark (it checks
+    /// the encoding first), and of a repeated column the first one counts.
+    Lint,
+}
+
+/// Something wrong (or worth a look) in a delimited glossary file.
+#[derive(Debug)]
+pub(crate) enum Issue<'a> {
+    /// The CSV layer failed (quoting, bytes). On the header row, reading
+    /// stops whatever the sink says.
+    Csv(csv::Error),
+    /// No header row at all.
+    NoHeader,
+    /// A column name with leading or trailing blanks (as written).
+    ColumnBlanks(&'a str),
+    /// A known column named a second time.
+    DuplicateColumn(&'static str),
+    /// Column names that are not in [`COLUMNS`].
+    UnknownColumns(Vec<String>),
+    /// Required columns (`zh`, `en`) missing, in that order. Reading stops.
+    MissingColumns(Vec<&'static str>),
+    /// A row whose field count differs from the header's.
+    RowLength { line: u64, got: usize, want: usize },
+    /// A field with leading or trailing blanks.
+    FieldBlanks {
+        line: u64,
+        column: &'static str,
+        value: &'a str,
+    },
+    /// An empty `|` item in a list field.
+    EmptyItem {
+        line: u64,
+        column: &'a str,
+        value: &'a str,
+    },
+    /// A `|` item with leading or trailing blanks.
+    ItemBlanks {
+        line: u64,
+        column: &'a str,
+        item: &'a str,
+    },
+    /// `zh` is empty.
+    EmptyZh { line: u64 },
+    /// `en` is empty; `zh` is the row's (trimmed, maybe empty) term.
+    EmptyEn { line: u64, zh: &'a str },
+    /// `type` is not a [`TermType`]; the message says why.
+    BadType { line: u64, message: String },
+}
+
+/// What the reader reports to.
+pub(crate) trait Sink {
+    /// One issue; false stops reading.
+    fn issue(&mut self, issue: Issue<'_>) -> bool;
+    /// One entry with non-empty `zh` and `en`, trimmed; false stops reading.
+    fn entry(&mut self, entry: Entry) -> bool;
+}
+
+/// Read delimited text with a header row naming the columns. Blank rows
+/// are skipped; list fields split on `|`.
+pub(crate) fn read<R: Read>(
+    reader: R,
+    source: &str,
+    delimiter: u8,
+    mode: Mode,
+    sink: &mut impl Sink,
+) {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(reader);
+    let mut records = rdr.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(error)) => {
+            sink.issue(Issue::Csv(error));
+            return;
+        }
+        None => {
+            sink.issue(Issue::NoHeader);
+            return;
+        }
+    };
+    let mut col: HashMap<&str, usize> = HashMap::new();
+    let mut unknown = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if h.trim() != h && !sink.issue(Issue::ColumnBlanks(h)) {
+            return;
+        }
+        let name = match mode {
+            Mode::Load => h.trim().trim_start_matches('\u{FEFF}'),
+            Mode::Lint => h.trim(),
+        };
+        match COLUMNS.iter().find(|&&c| c == name) {
+            Some(c) if mode == Mode::Lint && col.contains_key(c) => {
+                if !sink.issue(Issue::DuplicateColumn(c)) {
+                    return;
+                }
+            }
+            Some(c) => {
+                col.insert(c, i);
+            }
+            None => unknown.push(name.to_string()),
+        }
+    }
+    if !unknown.is_empty() && !sink.issue(Issue::UnknownColumns(unknown)) {
+        return;
+    }
+    let missing: Vec<&'static str> = ["zh", "en"]
+        .into_iter()
+        .filter(|c| !col.contains_key(c))
+        .collect();
+    if !missing.is_empty() {
+        sink.issue(Issue::MissingColumns(missing));
+        return;
+    }
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(error) => {
+                if sink.issue(Issue::Csv(error)) {
+                    continue;
+                }
+                return;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != header.len()
+            && !sink.issue(Issue::RowLength {
+                line,
+                got: record.len(),
+                want: header.len(),
+            })
+        {
+            return;
+        }
+        let raw = |name: &str| col.get(name).and_then(|&i| record.get(i)).unwrap_or("");
+        for column in COLUMNS {
+            let value = raw(column);
+            if value.trim() != value
+                && !sink.issue(Issue::FieldBlanks {
+                    line,
+                    column,
+                    value,
+                })
+            {
+                return;
+            }
+        }
+        let Some(variants) = list(line, "variants", raw("variants"), sink) else {
+            return;
+        };
+        let Some(forbidden) = list(line, "forbidden", raw("forbidden"), sink) else {
+            return;
+        };
+        let (zh, en) = (raw("zh").trim(), raw("en").trim());
+        if zh.is_empty() && !sink.issue(Issue::EmptyZh { line }) {
+            return;
+        }
+        if en.is_empty() && !sink.issue(Issue::EmptyEn { line, zh }) {
+            return;
+        }
+        let kind = match raw("type").parse::<TermType>() {
+            Ok(k) => k,
+            Err(message) => {
+                if !sink.issue(Issue::BadType { line, message }) {
+                    return;
+                }
+                TermType::Term
+            }
+        };
+        if zh.is_empty() || en.is_empty() {
+            continue;
+        }
+        let entry = Entry {
+            zh: zh.to_string(),
+            en: en.to_string(),
+            variants,
+            forbidden,
+            kind,
+            note: raw("note").trim().to_string(),
+            origin: Origin {
+                source: source.to_string(),
+                line,
+            },
+        };
+        if !sink.entry(entry) {
+            return;
+        }
+    }
+}
+
+/// The trimmed, non-empty `|` items of a list field; None when the sink
+/// stopped reading.
+fn list(line: u64, column: &str, value: &str, sink: &mut impl Sink) -> Option<Vec<String>> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut items = Vec::new();
+    for item in v.split('|') {
+        if item.trim().is_empty() {
+            if !sink.issue(Issue::EmptyItem {
+                line,
+                column,
+                value: v,
+            }) {
+                return None;
+            }
+            continue;
+        }
+        if item.trim() != item && !sink.issue(Issue::ItemBlanks { line, column, item }) {
+            return None;
+        }
+        items.push(item.trim().to_string());
+    }
+    Some(items)
+}

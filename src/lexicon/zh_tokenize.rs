@@ -1,0 +1,153 @@
+//! The one place that calls jieba-rs (its API changed across 0.9, 0.10 and
+//! 0.11): Chinese word tokenisation with every glossary term kept whole.
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use jieba_rs::Jieba;
+
+use crate::glossary::Glossary;
+
+/// jieba's default dictionary, loaded once per process and cloned for each
+/// tokenizer (loading it takes tens of milliseconds).
+fn base() -> &'static Jieba {
+    static BASE: OnceLock<Jieba> = OnceLock::new();
+    BASE.get_or_init(Jieba::new)
+}
+
+/// Tokenizers already built, by their user words.
+type Cache = Mutex<Vec<(Vec<String>, Arc<ZhTokenizer>)>>;
+
+/// A Chinese word tokenizer. Build it once per process (loading jieba's
+/// dictionary takes tens of milliseconds) and share it: it is `Sync`.
+///
+/// ```
+/// use termalign::lexicon::ZhTokenizer;
+/// let t = ZhTokenizer::new(["上海合作组织成员国元首理事会"]);
+/// let words = t.words("出席上海合作组织成员国元首理事会会议");
+/// assert!(words.contains(&"上海合作组织成员国元首理事会"));
+/// ```
+pub struct ZhTokenizer {
+    jieba: Jieba,
+}
+
+impl ZhTokenizer {
+    /// jieba's default dictionary plus `user_words`, each added with a
+    /// frequency high enough that the HMM never splits it.
+    pub fn new<I, S>(user_words: I) -> ZhTokenizer
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut jieba = base().clone();
+        for w in user_words {
+            let w = w.as_ref().trim();
+            if !w.is_empty() {
+                let freq = jieba.suggest_freq(w).max(1000);
+                jieba.add_word(w, Some(freq), None);
+            }
+        }
+        ZhTokenizer { jieba }
+    }
+
+    /// The tokenizer with every Chinese term of `glossary` as a user word,
+    /// built once per process for each distinct set of terms and shared
+    /// (later calls with the same glossary return the same tokenizer).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use termalign::{glossary::Glossary, lexicon::ZhTokenizer};
+    /// let g = Glossary::builtin();
+    /// let t = ZhTokenizer::for_glossary(&g);
+    /// assert!(Arc::ptr_eq(&t, &ZhTokenizer::for_glossary(&g)));
+    /// assert!(t.words("坚持真正的多边主义").contains(&"真正的多边主义"));
+    /// ```
+    pub fn for_glossary(glossary: &Glossary) -> Arc<ZhTokenizer> {
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        let terms: Vec<String> = glossary.entries().iter().map(|e| e.zh.clone()).collect();
+        let cache = CACHE.get_or_init(Default::default);
+        // Built under the lock: two threads asking at once build it once.
+        let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, t)) = cache.iter().find(|(k, _)| *k == terms) {
+            return Arc::clone(t);
+        }
+        let t = Arc::new(ZhTokenizer::new(&terms));
+        cache.push((terms, Arc::clone(&t)));
+        t
+    }
+
+    /// The words of `text`, in order (punctuation and spaces included, as
+    /// their own tokens).
+    pub fn words<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| t.word)
+            .collect()
+    }
+
+    /// Words with their byte ranges in `text`.
+    pub fn words_with_offsets<'a>(&self, text: &'a str) -> Vec<(&'a str, std::ops::Range<usize>)> {
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| (t.word, t.byte_start..t.byte_end))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_words_stay_whole() {
+        let cases = [
+            ("小院高墙", "面对“小院高墙”的现实风险"),
+            ("和平共处五项原则", "同和平共处五项原则一脉相承"),
+            ("国际月球科研站", "参与国际月球科研站建设"),
+        ];
+        let t = ZhTokenizer::new(cases.iter().map(|c| c.0));
+        for (term, text) in cases {
+            assert!(
+                t.words(text).contains(&term),
+                "{term} in {:?}",
+                t.words(text)
+            );
+        }
+    }
+
+    /// Every shipped term made of characters jieba keeps in one block (Han,
+    /// ASCII letters and digits, `+#&._%-`) comes out as one word in a
+    /// sentence; the others (`、`, `—`, `·` inside) are listed.
+    #[test]
+    fn every_shipped_term_stays_whole() {
+        let g = Glossary::builtin();
+        let t = ZhTokenizer::for_glossary(&g);
+        let mut split = Vec::new();
+        let mut skipped = Vec::new();
+        for e in g.entries() {
+            let blockable = e.zh.chars().all(|c| {
+                crate::lang::is_han(c) || c.is_ascii_alphanumeric() || "+#&._%-".contains(c)
+            });
+            if !blockable {
+                skipped.push(e.zh.as_str());
+                continue;
+            }
+            let text = format!("我们谈到{}的问题。", e.zh);
+            if !t.words(&text).contains(&e.zh.as_str()) {
+                split.push(format!("{}: {:?}", e.zh, t.words(&text)));
+            }
+        }
+        assert!(split.is_empty(), "{split:#?}");
+        assert!(skipped.len() < 10, "{skipped:?}");
+    }
+
+    #[test]
+    fn offsets_slice_back() {
+        let t = ZhTokenizer::new(Vec::<String>::new());
+        let text = "上海合作组织成立23年";
+        for (w, r) in t.words_with_offsets(text) {
+            assert_eq!(&text[r], w);
+        }
+    }
+}
