@@ -3,8 +3,8 @@
 //! The data comes from the `chinese_dictionary` 3.0.0 crate (a build
 //! dependency), which ships CC-CEDICT (CC BY-SA 4.0) as a bincode-serialised
 //! `HashMap<u32, WordEntry>`. That crate has no API to iterate its entries,
-//! so this script reads its `data/data.dictionary` file, located through
-//! `cargo metadata`, and writes `OUT_DIR/cedict.bin`, which the library
+//! so this script reads its `data/data.dictionary` file (see [`data_file`])
+//! and writes `OUT_DIR/cedict.bin`, which the library
 //! embeds with `include_bytes!`. The table is read in place at run time, so
 //! loading it costs nothing (see `src/lexicon/builtin.rs` for the layout and
 //! reader).
@@ -35,45 +35,80 @@ fn main() {
     std::fs::write(&out, table).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
-/// `data/data.dictionary` of the `chinese_dictionary` package that Cargo
-/// resolved (or `TERMALIGN_CEDICT_DATA`, for offline vendored builds).
+/// The version pinned in Cargo.toml (the last release with the data inside).
+const PACKAGE: &str = "chinese_dictionary-3.0.0";
+const DATA: &str = "data/data.dictionary";
+
+/// `data/data.dictionary` of the `chinese_dictionary` package Cargo built:
+/// `TERMALIGN_CEDICT_DATA` when set, else where Cargo unpacks registry
+/// packages (`$CARGO_HOME/registry/src/*/`), else where `cargo metadata`
+/// says the package is (vendored or patched sources), offline first.
 fn data_file() -> PathBuf {
     if let Some(p) = std::env::var_os("TERMALIGN_CEDICT_DATA") {
         return PathBuf::from(p);
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = std::env::var_os("CARGO_MANIFEST_PATH")
+    let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"))
-                .join("Cargo.toml")
-        });
-    // The host platform only: other platforms' packages (never built here)
-    // need not be downloaded, so this works offline.
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    if let Some(home) = cargo_home
+        && let Ok(dirs) = std::fs::read_dir(home.join("registry/src"))
+    {
+        let mut found: Vec<PathBuf> = dirs
+            .filter_map(|d| Some(d.ok()?.path().join(PACKAGE).join(DATA)))
+            .filter(|p| p.is_file())
+            .collect();
+        found.sort();
+        if let Some(p) = found.into_iter().next() {
+            return p;
+        }
+    }
+    let mut errors = String::new();
+    for offline in [true, false] {
+        match metadata_dir(offline) {
+            Ok(dir) => return dir.join(DATA),
+            Err(e) => errors.push_str(&format!("\n{e}")),
+        }
+    }
+    panic!("cannot find {PACKAGE}/{DATA} (set TERMALIGN_CEDICT_DATA to its path):{errors}");
+}
+
+/// The package directory of `chinese_dictionary` 3.0.0 from `cargo metadata`.
+fn metadata_dir(offline: bool) -> Result<PathBuf, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"))
+        .join("Cargo.toml");
+    // The host platform only: other platforms' packages are never built
+    // here and need not be downloaded.
     let host = std::env::var("HOST").expect("HOST");
-    let out = std::process::Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline"])
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.args(["metadata", "--format-version", "1"])
         .args(["--filter-platform", &host, "--manifest-path"])
-        .arg(&manifest)
+        .arg(&manifest);
+    if offline {
+        cmd.arg("--offline");
+    }
+    let out = cmd
         .output()
-        .expect("cannot run `cargo metadata` to find the chinese_dictionary crate");
-    assert!(
-        out.status.success(),
-        "`cargo metadata` failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("cargo metadata JSON");
+        .map_err(|e| format!("cannot run `cargo metadata`: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`cargo metadata` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata JSON: {e}"))?;
     let pkg = meta["packages"]
         .as_array()
         .into_iter()
         .flatten()
         .find(|p| p["name"] == "chinese_dictionary" && p["version"] == "3.0.0")
-        .expect("chinese_dictionary 3.0.0 not among the resolved packages");
-    let toml = pkg["manifest_path"].as_str().expect("manifest_path");
-    Path::new(toml)
+        .ok_or("chinese_dictionary 3.0.0 is not among the resolved packages")?;
+    let toml = pkg["manifest_path"].as_str().ok_or("no manifest_path")?;
+    Ok(Path::new(toml)
         .parent()
-        .expect("package dir")
-        .join("data/data.dictionary")
+        .ok_or("no package dir")?
+        .to_path_buf())
 }
 
 /// FNV-1a, the hash the reader uses for its open-addressing table.
