@@ -417,8 +417,9 @@
     var p = viewPos(cursorBead);
     if (p >= state.view.length) { p = state.view.length - 1; }
     state.cur = p >= 0 ? state.view[p] : -1;
-    var lo = Math.min(state.lo, Math.max(0, p - 20));
-    renderWindow(lo, Math.max(state.hi, p + 40));
+    // A bounded window around the cursor, so an edit costs the same deep
+    // in a long document; scrolling grows it again.
+    renderWindow(Math.max(state.lo, p - CHUNK), Math.min(Math.max(state.hi, p + 40), p + CHUNK));
     var row = rowOf(state.cur);
     if (row) {
       row.classList.add('cur');
