@@ -260,6 +260,20 @@
     return span;
   }
 
+  // A sentence boundary inside a bead: clicking it splits the bead there.
+  function cut(i, side, s) {
+    var c = el('span', 'cut', '│');
+    c.title = 'split the bead here';
+    c.dataset.side = side;
+    c.dataset.s = String(s);
+    c.addEventListener('click', function (ev) {
+      ev.stopPropagation();
+      state.cur = i;
+      edit(function (doc, j) { return split(doc, j, side, s); });
+    });
+    return c;
+  }
+
   function beadRow(doc, i) {
     var b = doc.beads[i], inf = doc.info(b), m = doc.buildMarks(), d = doc.d, s, k;
     var row = el('div', 'bead');
@@ -301,6 +315,7 @@
         var n = m.zn[s][k];
         if (!inf.eKeys[n[2]]) { zm.push({ a: n[0], b: n[1], cls: 'num diff', title: 'not in the English: ' + d.nk[n[2]] }); }
       }
+      if (s > b[0]) { zh.appendChild(cut(i, 'zh', s)); }
       zh.appendChild(sentence(d.zh[s], zm));
     }
     row.appendChild(zh);
@@ -323,6 +338,7 @@
         var x = m.en[s][k];
         if (!inf.zKeys[x[2]]) { em.push({ a: x[0], b: x[1], cls: 'num diff', title: 'not in the Chinese: ' + d.nk[x[2]] }); }
       }
+      if (s > b[2]) { en.appendChild(cut(i, 'en', s)); }
       en.appendChild(sentence(d.en[s], em));
     }
     row.appendChild(en);
@@ -553,8 +569,9 @@
   }
 
   // Split where the two parts' shares of the text are closest on both
-  // sides; both parts keep at least one sentence.
-  function split(doc, i) {
+  // sides; both parts keep at least one sentence. `fixed` ('zh' or 'en')
+  // and `at` (a sentence index) impose the cut on one side.
+  function split(doc, i, fixed, at) {
     var b = doc.beads[i], d = doc.d;
     var nz = b[1] - b[0], ne = b[3] - b[2];
     if (nz + ne < 2) { return -1; }
@@ -566,7 +583,9 @@
     var cz = cum(d.zh, b[0], nz), ce = cum(d.en, b[2], ne);
     var best = null;
     for (var kz = 0; kz <= nz; kz++) {
+      if (fixed === 'zh' && kz !== at - b[0]) { continue; }
       for (var ke = 0; ke <= ne; ke++) {
+        if (fixed === 'en' && ke !== at - b[2]) { continue; }
         if (kz + ke === 0 || kz + ke === nz + ne) { continue; }
         var rz = nz ? cz[kz] / Math.max(1, cz[nz]) : null, re = ne ? ce[ke] / Math.max(1, ce[ne]) : null;
         // A side without sentences has no say; keeping pairs is preferred.
@@ -576,6 +595,7 @@
         if (best === null || cost < best[0] - 1e-9) { best = [cost, kz, ke]; }
       }
     }
+    if (best === null) { return -1; }
     var z = b[0] + best[1], e = b[2] + best[2];
     doc.splice(i, 1, [edited(b[0], z, b[2], e), edited(z, b[1], e, b[3])]);
     return i;

@@ -293,6 +293,18 @@ def test_seed(b, bin_, work, screenshot):
     after = b.beads()
     check(after[i][1] > after[i][0] and after[i][3] > after[i][2] and after[i][6] == 1,
           "m joins a 0-1 and a 1-0 bead into an edited pair")
+    # Clicking a sentence boundary splits there (the mouse's split).
+    b.js("window.scrollTo(0,0)")
+    c = b.d.find_element("css selector", "#beads .zh .cut")
+    row = c.find_element("xpath", "ancestor::div[contains(@class,'bead')]")
+    ci, cs = int(row.get_attribute("data-i")), int(c.get_attribute("data-s"))
+    before = b.beads()
+    c.click()
+    after = b.beads()
+    check(len(after) == len(before) + 1 and after[ci][1] == cs and after[ci + 1][0] == cs
+          and covers(after, nz, ne), f"clicking the boundary before Chinese sentence {cs} splits bead #{ci + 1} there")
+    b.keys("u")
+    check(b.beads() == before, "u undoes it")
     # Approve a bead, reject the next pair bead.
     b.keys(*["j"] * 8)
     to_pair(b)
