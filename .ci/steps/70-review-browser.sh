@@ -13,7 +13,9 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei libxml2-utils >/dev/null
 fi
 if ! python3 -c 'import selenium' 2>/dev/null; then
-  python3 -m pip install -q 'selenium>=4.10'
+  # A Debian system Python refuses pip without --break-system-packages (PEP 668).
+  python3 -m pip install -q 'selenium>=4.10' 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages 'selenium>=4.10'
 fi
 
 cargo build --release -q --bin termalign --example gen_corpus
