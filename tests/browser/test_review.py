@@ -16,7 +16,9 @@ check_tmx.sh when it is installed) and read back with `termalign tm
 stats` and `termalign check`; that the export of an unedited page equals
 `termalign align -f tmx|csv` byte for byte; that hostile text
 (<script>, &, quotes, RTL and control characters) is shown, not run;
-and time to interactive for the MAC-Dev page and a 20,000-bead batch
+the findings page of `check --format html` (filter on, forbidden, missing and
+number marks, term pairs in one colour); and time to interactive for the
+MAC-Dev page and a 20,000-bead batch
 (reported; a failure only when REVIEW_TTI_LIMIT_MS is set).
 
 Exits non-zero on failure. Without chromium it prints a notice and exits 0,
@@ -415,6 +417,33 @@ def test_hostile(b, bin_, work):
     check("&lt;img src=x" in tmx and "\u0007" not in tmx, "export escapes markup and drops XML-forbidden controls")
 
 
+def test_check_page(b, bin_, work):
+    """`check --format html` on the planted memory: opened on the findings,
+    with each kind of mark."""
+    page = work / "check.html"
+    run(bin_, "check", ROOT / "tests/data/check/planted.tmx", "--format", "html", "-o", page, ok=(1,))
+    data = embedded(page)
+    b.open(page)
+    check(b.d.find_element("id", "f-findings").is_selected(), "check page opens with the findings filter on")
+    rows = b.d.find_elements("css selector", "#beads .bead")
+    check(rows and all(r.find_elements("css selector", ".findings li") for r in rows),
+          f"it shows only the {len(rows)} beads with findings")
+    rules = {e.text for e in b.d.find_elements("css selector", ".findings .rule")}
+    check(rules == set(data["summary"]["rules"]), f"findings inline for every rule ({len(rules)})")
+    check(b.d.find_elements("css selector", ".en .term.forbidden"), "a forbidden rendering is struck")
+    check(b.d.find_elements("css selector", ".zh .term.missing"), "a term without its approved rendering is marked")
+    check(b.d.find_elements("css selector", ".num.diff"), "a number missing on the other side is marked")
+    paired = b.js("""
+        return Array.from(document.querySelectorAll('#beads .bead')).filter(function (row) {
+          var h = function (sel) {
+            return Array.from(row.querySelectorAll(sel)).map(function (e) { return e.style.getPropertyValue('--h'); });
+          };
+          var zh = h('.zh .term:not(.missing)'), en = h('.en .term:not(.forbidden)');
+          return zh.length && zh.every(function (x) { return en.indexOf(x) >= 0; });
+        }).length""")
+    check(paired > 0, f"a term and its rendering share a colour ({paired} beads)")
+
+
 def test_scale(b, bin_, work, corpus):
     results = {}
     mac = SHARED / "align/mac-dev"
@@ -468,6 +497,7 @@ def main():
     try:
         test_seed(b, a.bin, work, a.screenshot)
         test_hostile(b, a.bin, work)
+        test_check_page(b, a.bin, work)
         test_scale(b, a.bin, work, a.corpus)
     except Exception as e:  # noqa: BLE001 - report any failure and exit 1
         import traceback
