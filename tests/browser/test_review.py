@@ -415,6 +415,15 @@ def test_hostile(b, bin_, work):
     check(len(b.d.find_elements("css selector", ".ctl")) >= 3, "control and bidi characters shown as badges")
     tmx = b.js("return window.termalignReview.exportTmx()")
     check("&lt;img src=x" in tmx and "\u0007" not in tmx, "export escapes markup and drops XML-forbidden controls")
+    out = work / "hostile.tmx"
+    out.write_text(tmx, encoding="utf-8")
+    dtd = SHARED / "tmx/tmx14.dtd"
+    if shutil.which("xmllint") and dtd.exists():
+        run("xmllint", "--noout", "--nonet", "--dtdvalid", dtd, out)
+        check(True, "the hostile export is valid TMX")
+    units = run(bin_, "tm", "convert", out, work / "hostile.back.csv").returncode == 0
+    back = list(csv.DictReader(open(work / "hostile.back.csv", encoding="utf-8")))
+    check(units and back[0]["en"].startswith(evil), "termalign reads the hostile export back, text intact")
 
 
 def test_check_page(b, bin_, work):
