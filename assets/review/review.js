@@ -847,7 +847,16 @@
     state.cur = state.view.length ? state.view[p] : -1;
     renderWindow(p - 20, p + CHUNK);
     var r = rowOf(state.cur);
-    if (r) { r.classList.add('cur'); }
+    if (r) {
+      r.classList.add('cur');
+      // The old scroll position may lie past a shorter list.
+      var box = r.getBoundingClientRect();
+      if (box.top < $('top').getBoundingClientRect().bottom || box.bottom > window.innerHeight) {
+        r.scrollIntoView({ block: 'center' });
+      }
+    } else {
+      window.scrollTo(0, 0);
+    }
   }
   ['low', 'onesided', 'findings', 'open'].forEach(function (k) { filters[k].addEventListener('change', onFilter); });
   filters.threshold.addEventListener('input', function () { if (filters.low.checked) { onFilter(); } });
