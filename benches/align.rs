@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::Pipeline;
-use termalign::align::features::{IDENTITY, Word};
+use termalign::align::{IDENTITY, Word};
 use termalign::align::{Aligner, SentenceFeatures, Side};
 use termalign::glossary::Glossary;
 use termalign::lexicon::Dictionary;

@@ -31,7 +31,7 @@ pub mod format_table;
 pub mod glossary;
 pub mod lang;
 pub mod lexicon;
-pub mod numbers;
+pub(crate) mod numbers;
 pub mod pipeline;
 pub mod segment;
 pub mod span;

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use termalign::Pipeline;
-use termalign::align::features::{IDENTITY, Word};
+use termalign::align::{IDENTITY, Word};
 use termalign::align::{AlignerBuilder, Alignment, ScoreParams, SentenceFeatures, Side};
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;

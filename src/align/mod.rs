@@ -4,14 +4,14 @@
 //! Scoring ([`score`]), search ([`dp`]) and I/O never mix: the aligner takes
 //! two [`Side`]s of precomputed features and returns an [`Alignment`].
 
-pub mod bead;
-pub mod dp;
+pub(crate) mod bead;
+pub(crate) mod dp;
 pub mod eval;
-pub mod features;
-pub mod score;
+pub(crate) mod features;
+pub(crate) mod score;
 
 pub use bead::{Alignment, Bead, BeadKind};
-pub use features::{SentenceFeatures, Side};
+pub use features::{IDENTITY, NO_ENTRY, SentenceFeatures, Side, Word};
 
 pub use score::ScoreParams;
 

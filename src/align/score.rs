@@ -252,11 +252,6 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The English:Chinese length ratio in use.
-    pub fn ratio(&self) -> f64 {
-        self.ratio
-    }
-
     /// Compute the evidence of every sentence pair a bead ending in `band`
     /// can use. Call before [`Scorer::cost`] for that band.
     pub fn prepare(&mut self, band: &Band) {
@@ -531,12 +526,7 @@ pub fn length_cost(lz: f64, le: f64, ratio: f64, variance: f64) -> f64 {
 }
 
 /// Weighted Dice coefficient of two multisets: 2·Σw(shared) / (Σw(a)+Σw(b)).
-///
-/// ```
-/// use termalign::align::score::weighted_dice;
-/// assert_eq!(weighted_dice(&[1, 2], &[2, 3], |_| 1.0), 0.5);
-/// assert_eq!(weighted_dice::<u8>(&[], &[], |_| 1.0), 0.0);
-/// ```
+#[cfg(test)]
 pub fn weighted_dice<T: PartialEq>(a: &[T], b: &[T], w: impl Fn(&T) -> f64) -> f64 {
     let total: f64 = a.iter().map(&w).sum::<f64>() + b.iter().map(&w).sum::<f64>();
     if total == 0.0 {
@@ -571,6 +561,13 @@ fn erf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weighted_dice_examples() {
+        // Was the doc example of `weighted_dice` before the module became private.
+        assert_eq!(weighted_dice(&[1, 2], &[2, 3], |_| 1.0), 0.5);
+        assert_eq!(weighted_dice::<u8>(&[], &[], |_| 1.0), 0.0);
+    }
 
     #[test]
     fn length_cost_grows_with_mismatch() {

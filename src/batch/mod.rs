@@ -26,13 +26,13 @@
 //! assert_eq!(out.articles[1].units[1].en, "Second sentence.");
 //! ```
 
-pub mod articles;
-pub mod discover;
-pub mod jsonl;
-pub mod ordered;
+pub(crate) mod articles;
+pub(crate) mod discover;
+pub(crate) mod jsonl;
+pub(crate) mod ordered;
 pub mod pairing;
 pub mod plan;
-pub mod run;
+pub(crate) mod run;
 
 use std::path::PathBuf;
 

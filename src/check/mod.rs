@@ -32,9 +32,9 @@
 //! ```
 
 pub mod baseline;
-mod near_miss;
+pub(crate) mod near_miss;
 pub mod report;
-pub mod rules;
+pub(crate) mod rules;
 
 use std::fmt;
 use std::str::FromStr;

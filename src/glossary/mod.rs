@@ -8,12 +8,12 @@
 //! reader (`delimited`) for both loading and lint.
 
 pub mod convert;
-mod delimited;
+pub(crate) mod delimited;
 pub mod lint;
-pub mod matcher;
-pub mod omegat;
+pub(crate) mod matcher;
+pub(crate) mod omegat;
 pub mod stats;
-pub mod tbx;
+pub(crate) mod tbx;
 
 use std::collections::HashMap;
 use std::fmt;

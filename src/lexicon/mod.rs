@@ -9,14 +9,14 @@
 //! - [`learned`]: the [`Lexicon`] learned across the documents of a run.
 //! - [`hash`]: the fixed-seed FNV hashing behind word keys and headword maps.
 
-pub mod dict;
-pub mod english;
-pub mod hash;
-pub mod learned;
-pub mod zh_tokenize;
+pub(crate) mod dict;
+pub(crate) mod english;
+pub(crate) mod hash;
+pub(crate) mod learned;
+pub(crate) mod zh_tokenize;
 
 pub use dict::Dictionary;
 pub use english::EnNormalizer;
-pub use hash::{FixedState, Fnv, StemKey, key};
+pub(crate) use hash::key;
 pub use learned::{LearnParams, Lexicon};
 pub use zh_tokenize::ZhTokenizer;

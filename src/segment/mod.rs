@@ -9,11 +9,11 @@
 //! 3. here: boundaries → [`Segment`]s with byte and char spans into the
 //!    original text.
 
-pub mod en;
-mod layout;
+pub(crate) mod en;
+pub(crate) mod layout;
 pub mod preseg;
-pub mod rules;
-pub mod zh;
+pub(crate) mod rules;
+pub(crate) mod zh;
 
 use std::ops::Range;
 

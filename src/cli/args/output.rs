@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use termalign::tm::header::{language_code, parse_date};
+use termalign::tm::{language_code, parse_date};
 use termalign::tm::{
     Format, TmOutput, TmWriter, TmxHeader, TranslationUnit, WriteReport, WriterOptions,
 };
