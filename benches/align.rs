@@ -120,7 +120,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let d = Dictionary::load(&[&cedict]).unwrap();
             let p =
-                Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(Arc::new(d));
+                Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap().with_dictionary(Arc::new(d));
             docs.iter()
                 .map(|(zh, en)| {
                     p.align_segments(preseg::segments(zh), preseg::segments(en))
@@ -132,7 +132,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     let d = Arc::new(Dictionary::load(&[&cedict]).unwrap());
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(d);
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap().with_dictionary(d);
     p.tokenizer();
     g.bench_function("six_docs_with_cedict_warm", |b| {
         b.iter(|| {

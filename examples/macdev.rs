@@ -47,8 +47,9 @@ fn main() {
     }
     let aligner = termalign::align::AlignerBuilder::new()
         .params(params)
-        .build();
-    let mut pipeline = Pipeline::new(Glossary::builtin(), aligner);
+        .build()
+        .unwrap();
+    let mut pipeline = Pipeline::new(Glossary::builtin(), aligner).unwrap();
     if !dicts.is_empty() {
         let d = Dictionary::load(&dicts).expect("dictionary");
         eprintln!("dictionary: {} headwords in {:?}", d.len(), t0.elapsed());

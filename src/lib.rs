@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-//! let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 //! let doc = pipeline.align_texts(
 //!     "习近平出席峰会。各方支持“一带一路”。",
 //!     "Xi Jinping attended the summit. All sides support the Belt and Road.",

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::bead::BeadKind;
+use crate::error::{Error, ErrorKind, Result};
 use super::dp::Band;
 use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
 use crate::glossary::EntryId;
@@ -57,6 +58,67 @@ pub struct ScoreParams {
     pub band: usize,
     /// Temperature of the posterior (confidence) computation.
     pub temperature: f64,
+}
+
+impl ScoreParams {
+    /// Check that the search can always find a path and that no weight
+    /// turns costs into NaN: 1-0 and 0-1 beads are allowed, no bead is
+    /// 0-0, every bead cost lies in [-100, 100] (so re-estimated priors stay
+    /// finite), weights are finite, `length_variance` and `temperature` are
+    /// positive, and `prior_strength` is positive when priors are
+    /// re-estimated. [`AlignerBuilder::build`](super::AlignerBuilder::build)
+    /// calls it.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |msg: String| Err(Error::new(ErrorKind::Config, msg));
+        for &(kind, cost) in &self.beads {
+            if kind.zh == 0 && kind.en == 0 {
+                return bad("bead kind 0-0 is not allowed".into());
+            }
+            if !(-100.0..=100.0).contains(&cost) {
+                return bad(format!("bead {kind} has cost {cost}; costs must lie in [-100, 100]"));
+            }
+        }
+        for needed in [BeadKind::new(1, 0), BeadKind::new(0, 1)] {
+            if !self.beads.iter().any(|&(k, _)| k == needed) {
+                return bad(format!(
+                    "bead kinds must include {needed} (1-0 and 0-1 beads guarantee a path)"
+                ));
+            }
+        }
+        let weights = [
+            ("prior_strength", self.prior_strength),
+            ("length_weight", self.length_weight),
+            ("length_variance", self.length_variance),
+            ("lexical_weight", self.lexical_weight),
+            ("size_exponent", self.size_exponent),
+            ("orphan_discount", self.orphan_discount),
+            ("term_weight", self.term_weight),
+            ("number_weight", self.number_weight),
+            ("quote_weight", self.quote_weight),
+            ("paragraph_penalty", self.paragraph_penalty),
+            ("temperature", self.temperature),
+        ];
+        for (name, v) in weights {
+            if !v.is_finite() {
+                return bad(format!("{name} must be finite, not {v}"));
+            }
+        }
+        for (name, v) in [
+            ("length_variance", self.length_variance),
+            ("temperature", self.temperature),
+        ] {
+            if v <= 0.0 {
+                return bad(format!("{name} must be positive, not {v}"));
+            }
+        }
+        if self.estimate_priors && self.prior_strength <= 0.0 {
+            return bad(format!(
+                "prior_strength must be positive when priors are re-estimated, not {}",
+                self.prior_strength
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Bead-shape probabilities the search starts from: symmetric, not tuned on

@@ -93,7 +93,7 @@ fn bead(u: &TranslationUnit) -> Bead<'_> {
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 /// use termalign::batch::{jsonl, process, ReadOptions};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let job = jsonl::parse_line(r#"{"doc":"d","zh":"上海精神很重要。","en":"The Shanghai Spirit matters."}"#, 1).unwrap();
 /// let out = process(&p, &job, &ReadOptions::default()).unwrap();
 /// let line = jsonl::beads_line(&job.name, &out).unwrap();

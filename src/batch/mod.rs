@@ -12,7 +12,7 @@
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 //! use termalign::batch::{Job, DocRef, ReadOptions, process};
-//! let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 //! // One sentence per line, a blank line between articles.
 //! let job = Job {
 //!     name: "demo".into(),
@@ -282,7 +282,7 @@ mod tests {
     use crate::glossary::Glossary;
 
     fn pipeline() -> Pipeline {
-        Pipeline::new(Glossary::builtin(), Aligner::default())
+        Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap()
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl NameSet {
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 /// use termalign::batch::{presegmented, en_features};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let f = en_features(p.matcher(), &presegmented("Wang Miao met Bao-yu on July 4 at the SCO, 2024."));
 /// let keys: Vec<&str> = f.counts.keys().map(|k| k.as_str()).collect();
 /// assert!(keys.contains(&"p:wangmiao") && keys.contains(&"p:baoyu"));
@@ -130,7 +130,7 @@ pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatur
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 /// use termalign::batch::{presegmented, en_features, zh_features, NameSet};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let en = en_features(p.matcher(), &presegmented("Wang Miao saw Bao-yu."));
 /// let names = NameSet::from_english([&en]);
 /// let zh = zh_features(p.matcher(), &presegmented("汪淼看见了宝玉，7月4日。"), &names);

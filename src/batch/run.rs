@@ -119,7 +119,7 @@ impl Summary {
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 /// use termalign::batch::{BatchOptions, Runner};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
 /// let runner = Runner::new(&p, pool, BatchOptions::default());
 /// let input = "{\"doc\":\"d\",\"zh\":\"上海精神很重要。\",\"en\":\"The Shanghai Spirit matters.\"}\n";
@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn failures_are_skipped_or_stop_the_run_in_order() {
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         let pool = || {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(2)

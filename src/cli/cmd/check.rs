@@ -188,7 +188,7 @@ pub fn run(args: Args) -> Result<Status> {
         units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
     }
 
-    let checker = Checker::new(glossary, options);
+    let checker = Checker::new(glossary, options)?;
     let run = pool.install(|| checker.check(&units))?;
     let mut findings = run.findings;
     let mut baselined = 0;
