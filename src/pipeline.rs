@@ -231,7 +231,7 @@ impl Pipeline {
     ///
     /// ```
     /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-    /// use termalign::pipeline::{Articles, DocOptions};
+    /// use termalign::{Articles, DocOptions};
     /// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     /// let opts = DocOptions { presegmented: true, articles: Articles::Split };
     /// let a = p.align_document("标题一\n第一句。\n\n标题二\n第二句。",

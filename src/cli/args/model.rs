@@ -7,7 +7,7 @@ use std::sync::Arc;
 use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
 use termalign::glossary::Glossary;
 use termalign::lexicon::Dictionary;
-use termalign::pipeline::{Articles, DocOptions};
+use termalign::{Articles, DocOptions};
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
 #[derive(Debug, Clone, clap::Args)]

@@ -7,7 +7,7 @@ use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
-use termalign::pipeline::DocOptions;
+use termalign::DocOptions;
 use termalign::tm::ReadUnit;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
