@@ -14,12 +14,15 @@ use termalign::tm::{TmWriter, TmxHeader, TmxWriter};
 use termalign::{Aligner, DocOptions, Glossary, Pipeline, Result};
 
 fn run(zh: &str, en: &str, out: Option<&str>) -> Result<usize> {
-    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| termalign::Error::io(e).with_path(p));
+    let read =
+        |p: &str| std::fs::read_to_string(p).map_err(|e| termalign::Error::io(e).with_path(p));
     let (zh_text, en_text) = (read(zh)?, read(en)?);
     let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default())?;
     let doc = pipeline.align_document(&zh_text, &en_text, &DocOptions::default())?;
     let sink: Box<dyn Write> = match out {
-        Some(path) => Box::new(std::fs::File::create(path).map_err(|e| termalign::Error::io(e).with_path(path))?),
+        Some(path) => Box::new(
+            std::fs::File::create(path).map_err(|e| termalign::Error::io(e).with_path(path))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut writer = TmxWriter::new(std::io::BufWriter::new(sink), TmxHeader::now());

@@ -56,8 +56,9 @@ fn mac_dev_strict_f1_with_cedict() {
         return;
     };
     let dict = Dictionary::load(&[dict]).unwrap();
-    let pipeline =
-        Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap().with_dictionary(Arc::new(dict));
+    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(Arc::new(dict));
     let s = score(&root, &pipeline).scores();
     eprintln!("MAC-Dev with CC-CEDICT:\n{s}");
     assert!(

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use termalign::Pipeline;
-use termalign::align::{IDENTITY, Word};
 use termalign::align::{AlignerBuilder, Alignment, ScoreParams, SentenceFeatures, Side};
+use termalign::align::{IDENTITY, Word};
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;
 
@@ -79,7 +79,9 @@ proptest! {
 
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new(Glossary::builtin(), termalign::align::Aligner::default()).unwrap())
+    P.get_or_init(|| {
+        Pipeline::new(Glossary::builtin(), termalign::align::Aligner::default()).unwrap()
+    })
 }
 
 const WORDS: &[&str] = &[

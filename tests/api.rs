@@ -54,19 +54,28 @@ fn non_finite_or_non_positive_weights_are_refused() {
         ..ScoreParams::default()
     });
     assert_eq!(err.kind(), ErrorKind::Config);
-    assert!(err.to_string().contains("lexical_weight must be finite"), "{err}");
+    assert!(
+        err.to_string().contains("lexical_weight must be finite"),
+        "{err}"
+    );
 
     let err = build_err(ScoreParams {
         length_variance: 0.0,
         ..ScoreParams::default()
     });
-    assert!(err.to_string().contains("length_variance must be positive"), "{err}");
+    assert!(
+        err.to_string().contains("length_variance must be positive"),
+        "{err}"
+    );
 
     let err = build_err(ScoreParams {
         prior_strength: -1.0,
         ..ScoreParams::default()
     });
-    assert!(err.to_string().contains("prior_strength must be positive"), "{err}");
+    assert!(
+        err.to_string().contains("prior_strength must be positive"),
+        "{err}"
+    );
     // Without re-estimation the strength is unused.
     assert!(
         AlignerBuilder::new()

@@ -208,7 +208,10 @@ fn rules_can_be_turned_off_and_reweighted() {
     o.set_severity(Rule::TermForbidden, Severity::Note);
     o.disable(Rule::TermCase);
     o.disable(Rule::TermNearMiss);
-    let run = Checker::new(Glossary::builtin(), o).unwrap().check(&units).unwrap();
+    let run = Checker::new(Glossary::builtin(), o)
+        .unwrap()
+        .check(&units)
+        .unwrap();
     let f = run
         .findings
         .iter()

@@ -1,7 +1,7 @@
 //! Sentence alignment: features → cost → dynamic-programming search →
 //! beads with confidences.
 //!
-//! Scoring ([`score`]), search ([`dp`]) and I/O never mix: the aligner takes
+//! Scoring (`score`), search (`dp`) and I/O never mix: the aligner takes
 //! two [`Side`]s of precomputed features and returns an [`Alignment`].
 
 pub(crate) mod bead;

@@ -12,9 +12,9 @@
 use std::collections::HashMap;
 
 use super::bead::BeadKind;
-use crate::error::{Error, ErrorKind, Result};
 use super::dp::Band;
 use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
+use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::EntryId;
 use crate::lexicon::Dictionary;
 use crate::lexicon::Lexicon;
@@ -75,7 +75,9 @@ impl ScoreParams {
                 return bad("bead kind 0-0 is not allowed".into());
             }
             if !(-100.0..=100.0).contains(&cost) {
-                return bad(format!("bead {kind} has cost {cost}; costs must lie in [-100, 100]"));
+                return bad(format!(
+                    "bead {kind} has cost {cost}; costs must lie in [-100, 100]"
+                ));
             }
         }
         for needed in [BeadKind::new(1, 0), BeadKind::new(0, 1)] {
@@ -511,14 +513,6 @@ impl<'a> Scorer<'a> {
 /// key) have a translation on the other side: bit k of each mask is word k
 /// (words past the 64th are not tracked). `glosses` lists the English keys
 /// a Chinese word translates to.
-///
-/// ```
-/// use termalign::align::features::{Word, IDENTITY};
-/// use termalign::align::score::lexical_masks;
-/// let w = |k| Word { key: k, entry: IDENTITY };
-/// let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
-/// assert_eq!((z, e), (0b10, 0b01));
-/// ```
 pub fn lexical_masks(
     zh: &[Word],
     en: &[Word],
@@ -571,12 +565,6 @@ pub fn length_ratio(zh_chars: usize, en_chars: usize) -> f64 {
 
 /// Gale–Church length cost: −log P(|δ|) where δ is how far the English
 /// length is from `ratio` × the Chinese length, in standard deviations.
-///
-/// ```
-/// use termalign::align::score::length_cost;
-/// assert!(length_cost(10.0, 30.0, 3.0, 6.8) < 0.1);
-/// assert!(length_cost(10.0, 90.0, 3.0, 6.8) > 5.0);
-/// ```
 pub fn length_cost(lz: f64, le: f64, ratio: f64, variance: f64) -> f64 {
     let mean = (lz + le / ratio) / 2.0;
     if mean <= 0.0 {
@@ -666,5 +654,28 @@ mod tests {
     fn masked_weight_sums_set_bits() {
         assert_eq!(masked_weight(&[1.0, 2.0, 4.0], 0b101), 5.0);
         assert_eq!(masked_weight(&[1.0], 0), 0.0);
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn lexical_masks() {
+        use crate::align::features::{IDENTITY, Word};
+        use crate::align::score::lexical_masks;
+        let w = |k| Word {
+            key: k,
+            entry: IDENTITY,
+        };
+        let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
+        assert_eq!((z, e), (0b10, 0b01));
+    }
+
+    #[test]
+    fn length_cost() {
+        use crate::align::score::length_cost;
+        assert!(length_cost(10.0, 30.0, 3.0, 6.8) < 0.1);
+        assert!(length_cost(10.0, 90.0, 3.0, 6.8) > 5.0);
     }
 }

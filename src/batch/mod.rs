@@ -1,7 +1,7 @@
-//! Whole archives in one run: finding documents ([`discover`]), splitting
-//! files into articles ([`articles`]), pairing them by name or by content
+//! Whole archives in one run: finding documents (`discover`), splitting
+//! files into articles (`articles`), pairing them by name or by content
 //! ([`pairing`]), and aligning the pairs in parallel through a bounded,
-//! ordered pipeline ([`ordered`]) so the output is the same whatever the
+//! ordered pipeline (`ordered`) so the output is the same whatever the
 //! number of threads and memory stays flat.
 //!
 //! The library plans, aligns and writes ([`Runner`]), telling an

@@ -235,7 +235,7 @@ impl<'p> Runner<'p> {
         Ok(summary)
     }
 
-    /// The JSON Lines driver (see [`super::jsonl`]): read
+    /// The JSON Lines driver (see `super::jsonl`): read
     /// `{"doc":…,"zh":…,"en":…}` lines from `input`, align each document
     /// whole, in parallel, and write one line per document to `out` in
     /// input order, flushed as each is written. A line that cannot be

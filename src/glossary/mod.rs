@@ -2,8 +2,8 @@
 //! rendering, accepted variants and forbidden renderings), loading from
 //! CSV/TSV with line-numbered errors, and merging several glossaries.
 //!
-//! Matching the entries in text lives in [`matcher`]; other file formats
-//! (TBX, OmegaT) in [`tbx`], [`omegat`] and [`convert`]; checking a glossary
+//! Matching the entries in text lives in `matcher`; other file formats
+//! (TBX, OmegaT) in `tbx`, `omegat` and [`convert`]; checking a glossary
 //! file in [`lint`]; counting in [`stats`]. CSV/TSV files are read by one
 //! reader (`delimited`) for both loading and lint.
 

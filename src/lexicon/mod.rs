@@ -1,13 +1,13 @@
 //! Lexical resources: everything that maps words between Chinese and
 //! English or splits text into words.
 //!
-//! - [`dict`]: the general bilingual [`Dictionary`] (CC-CEDICT, `zh<TAB>en`).
-//! - [`english`]: the [`EnNormalizer`] (stop words, irregular forms,
+//! - `dict`: the general bilingual [`Dictionary`] (CC-CEDICT, `zh<TAB>en`).
+//! - `english`: the [`EnNormalizer`] (stop words, irregular forms,
 //!   Porter 2 stems) shared by dictionary glosses and English sentences.
-//! - [`zh_tokenize`]: Chinese word tokenisation ([`ZhTokenizer`], the only
+//! - `zh_tokenize`: Chinese word tokenisation ([`ZhTokenizer`], the only
 //!   caller of jieba-rs).
-//! - [`learned`]: the [`Lexicon`] learned across the documents of a run.
-//! - [`hash`]: the fixed-seed FNV hashing behind word keys and headword maps.
+//! - `learned`: the [`Lexicon`] learned across the documents of a run.
+//! - `hash`: the fixed-seed FNV hashing behind word keys and headword maps.
 
 pub(crate) mod dict;
 pub(crate) mod english;

@@ -28,14 +28,12 @@ use crate::error::Result;
 pub use beads::BeadsWriter;
 pub use delimited::CsvWriter;
 pub use format::Format;
-pub use header::{TmxHeader, language_code, parse_date};
+pub use header::{TmxHeader, language_code, parse_date, tmx_date};
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use output::TmOutput;
 pub use tmx::TmxWriter;
-pub use write::{
-    DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_text,
-};
+pub use write::{DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_text};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]

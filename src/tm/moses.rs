@@ -66,7 +66,6 @@ impl<Z: Write, E: Write> TmWriter for MosesWriter<Z, E> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,11 +3,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use termalign::DocOptions;
 use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
-use termalign::DocOptions;
 use termalign::tm::ReadUnit;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
