@@ -36,13 +36,9 @@ pub(crate) mod run;
 
 use std::path::PathBuf;
 
-pub use articles::{presegmented, split_articles};
-pub use discover::{FileEntry, ManifestRow, name_key, pair_by_name, read_manifest, walk};
+pub use discover::{FileEntry, ManifestRow, read_manifest, walk};
 pub use ordered::{Flow, ordered_map};
-pub use pairing::{
-    ContentFeatures, ContentPairing, NameSet, PairOptions, ScoredPair, Unpaired, assign,
-    en_features, zh_features,
-};
+pub use pairing::PairOptions;
 pub use plan::{Folders, PairRow, PairStatus, Pairing, Plan, Shard};
 pub use run::{BatchOptions, Observer, Runner, Summary};
 
@@ -61,8 +57,8 @@ pub const LOW_CONFIDENCE: f64 = 0.5;
 pub struct ReadOptions {
     /// Decoding of files.
     pub decode: DecodeOptions,
-    /// Input is one sentence per line, a blank line between articles
-    /// (see [`presegmented`]); otherwise it is segmented.
+    /// Input is one sentence per line, a blank line between articles;
+    /// otherwise it is segmented.
     pub presegmented: bool,
 }
 
