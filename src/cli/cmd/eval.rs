@@ -40,7 +40,7 @@ use crate::cli::args::model::ModelArgs;
 /// (-g, --dict, --band as for `align`): from the raw text, scored by the
 /// text-level metric (a gold bead is found when the predicted beads over
 /// its text, however finely split, cover exactly its sentences on both
-/// sides; see the README), and from the gold sentences, scored strictly.
+/// sides; see docs/alignment.md), and from the gold sentences, scored strictly.
 /// Prints one TSV row per document and a micro-averaged `all` row.
 ///
 /// Example: termalign eval gold/001.tsv pred/001.tsv
