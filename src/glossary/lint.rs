@@ -302,6 +302,12 @@ impl delimited::Sink for LintRows<'_, '_> {
                 out.error(line, Rule::Format, e.to_string());
             }
             Issue::NoHeader => out.error(1, Rule::Format, "empty file: no header row".into()),
+            Issue::UnterminatedQuote { line } => out.error(
+                line,
+                Rule::Format,
+                "a quoted field opened on this line is never closed: it swallows every row after it"
+                    .into(),
+            ),
             Issue::ColumnBlanks(h) => out.warn(
                 1,
                 Rule::Blank,

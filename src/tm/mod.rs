@@ -31,7 +31,7 @@ pub use format::Format;
 pub use header::TmxHeader;
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
-pub use output::TmOutput;
+pub use output::{TmOutput, output_files};
 pub use tmx::TmxWriter;
 pub use write::{Record, WriteReport, WriterOptions, WriterSpec};
 

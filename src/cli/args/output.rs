@@ -164,20 +164,24 @@ impl OutputArgs {
         let opts = self.tm.options(langs)?;
         match &self.output {
             Some(path) => TmOutput::create(path, format, &opts),
-            None => TmOutput::to_writer(
-                Box::new(std::io::BufWriter::with_capacity(
-                    128 * 1024,
-                    std::io::stdout().lock(),
-                )),
-                format,
-                &opts,
-            ),
+            None => TmOutput::create(Path::new("-"), format, &opts),
         }
     }
 
-    /// Write all units, commit the file and print the warnings.
-    pub fn write_units(&self, units: &[TranslationUnit]) -> Result<()> {
-        let mut out = self.open_writer(None)?;
+    /// Refuse, before any work, an output file (both moses files) that is
+    /// one of `inputs`.
+    pub fn refuse_overwrite(&self, inputs: &[&Path]) -> Result<()> {
+        let Some(path) = &self.output else {
+            return Ok(());
+        };
+        let files = termalign::tm::output_files(path, self.format()?);
+        let outs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        termalign::atomic::refuse_overwrite(inputs, &outs)
+    }
+
+    /// Write all units to `out` (from [`OutputArgs::open_writer`]), commit
+    /// the file and print the warnings.
+    pub fn write_all(&self, mut out: TmOutput, units: &[TranslationUnit]) -> Result<()> {
         for u in units {
             out.write_unit(u)?;
         }

@@ -1,12 +1,12 @@
 //! `termalign align`: align a Chinese document with its English version,
 //! or whole archives of them (batch and JSON Lines modes).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use termalign::atomic::AtomicFile;
+use termalign::atomic::Output;
 use termalign::batch::{
     self, BatchOptions, Folders, JobOutput, PairOptions, PairRow, Pairing, Plan, ReadOptions,
     Runner, Shard, Summary,
@@ -176,14 +176,27 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments (format, --date, --src-lang…) before reading anything.
     args.output.check()?;
+    if args.zh.as_deref() == Some(std::path::Path::new("-"))
+        && args.en.as_deref() == Some(std::path::Path::new("-"))
+    {
+        return Err(config(
+            "ZH and EN cannot both be - (standard input is one stream): give one of them as a file"
+                .into(),
+        ));
+    }
     let (zh_path, en_path) = (
         args.zh.clone().expect("clap requires ZH"),
         args.en
             .clone()
             .ok_or_else(|| config("give the English document after the Chinese one".into()))?,
     );
-    let zh = args.input.read(&zh_path)?.text;
-    let en = args.input.read(&en_path)?.text;
+    let mut inputs = vec![zh_path.as_path(), en_path.as_path()];
+    inputs.extend(args.glossary.files());
+    args.output.refuse_overwrite(&inputs)?;
+    // Opened before the work: an unwritable folder fails now, not after it.
+    let out = args.output.open_writer(None)?;
+    let zh = args.input.read_side(&zh_path, termalign::Lang::Zh)?.text;
+    let en = args.input.read_side(&en_path, termalign::Lang::En)?.text;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
     let name = zh_path.display().to_string();
@@ -192,7 +205,7 @@ pub fn run(args: Args) -> Result<Status> {
         .iter()
         .flat_map(|a| pipeline.units(&a.doc, &name))
         .collect();
-    args.output.write_units(&units)?;
+    args.output.write_all(out, &units)?;
     Ok(Status::Ok)
 }
 
@@ -344,42 +357,6 @@ fn options(args: &Args) -> Result<BatchOptions> {
     })
 }
 
-/// Where the output goes: an atomic file, or standard output.
-enum Sink {
-    File(AtomicFile),
-    Stdout(std::io::BufWriter<std::io::Stdout>),
-}
-
-impl Sink {
-    fn open(path: &Option<PathBuf>) -> Result<Sink> {
-        Ok(match path {
-            Some(p) => Sink::File(AtomicFile::create(p)?),
-            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
-        })
-    }
-    fn commit(self) -> Result<()> {
-        match self {
-            Sink::File(f) => f.commit(),
-            Sink::Stdout(mut s) => s.flush().map_err(Error::io),
-        }
-    }
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::File(f) => f.write(buf),
-            Sink::Stdout(s) => s.write(buf),
-        }
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Sink::File(f) => f.flush(),
-            Sink::Stdout(s) => s.flush(),
-        }
-    }
-}
-
 fn plan(args: &Args, runner: &Runner) -> Result<Plan> {
     let b = &args.batch;
     if let Some(m) = &b.manifest {
@@ -413,7 +390,7 @@ fn run_batch(args: Args) -> Result<Status> {
     let runner = Runner::new(&pipeline, pool, options);
     let mut plan = plan(&args, &runner)?;
     if let Some(path) = &args.batch.pairs_out {
-        let mut f = AtomicFile::create(path)?;
+        let mut f = Output::open(path)?;
         let base = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -459,7 +436,10 @@ fn run_jsonl(args: Args) -> Result<Status> {
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
     let mut ui = Ui::new(args.batch.quiet, None);
-    let mut out = Sink::open(&args.output.output)?;
+    let mut out = match &args.output.output {
+        Some(p) => Output::open(p)?,
+        None => Output::stdout(),
+    };
     let input = std::io::BufReader::new(std::io::stdin());
     let result = runner.run_jsonl(input, &mut out, &mut ui);
     ui.finish();
