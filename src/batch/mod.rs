@@ -37,7 +37,10 @@ pub mod run;
 use std::path::PathBuf;
 
 pub use articles::{presegmented, split_articles};
-pub use discover::{FileEntry, ManifestRow, name_key, pair_by_name, read_manifest, walk};
+pub use discover::{
+    FileEntry, ManifestRow, name_key, pair_by_name, read_manifest, read_manifest_with, walk,
+    walk_skipping,
+};
 pub use ordered::{Flow, ordered_map};
 pub use pairing::{
     ContentFeatures, ContentPairing, NameSet, PairOptions, ScoredPair, Unpaired, assign,

@@ -55,6 +55,21 @@ pub struct TmArgs {
     #[arg(long)]
     pub bom: bool,
 
+    /// Put a `'` before CSV/TSV cells that begin with = + - @ TAB or CR,
+    /// so a spreadsheet shows them as text instead of running them as
+    /// formulas (OWASP's advice against CSV injection). On by default with
+    /// --bom (the Excel mode); --excel-safe=false keeps the text
+    /// byte-exact, as a TM needs for re-import.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub excel_safe: Option<bool>,
+
     /// Leave units whose alignment confidence is below this (0 to 1) out of
     /// TMX and moses output; CSV, TSV and JSONL keep them and gain a
     /// `low_confidence` column (true/false).
@@ -108,6 +123,7 @@ impl TmArgs {
                 creation_date,
             },
             bom: self.bom,
+            excel_safe: self.excel_safe.unwrap_or(self.bom),
             min_confidence: self.min_confidence,
             ..WriterOptions::default()
         })

@@ -99,9 +99,15 @@ pub struct BatchArgs {
     /// name in the output), zh_article, en_article (1-based article of a
     /// multi-article file), score, status (rows not `paired` are skipped,
     /// so a --pairs-out file is a manifest). Paths are relative to the
-    /// manifest's folder.
+    /// manifest's folder and must stay under it (see --allow-outside).
     #[arg(long, value_name = "FILE.csv", conflicts_with = "jsonl")]
     pub manifest: Option<PathBuf>,
+
+    /// Let --manifest rows name absolute paths and paths outside the
+    /// manifest's folder (refused by default, so a manifest from elsewhere
+    /// cannot read /etc/passwd into the TM).
+    #[arg(long, requires = "manifest")]
+    pub allow_outside: bool,
 
     /// How --zh-dir and --en-dir documents are paired. `name`: the same
     /// path under both folders, or the same path with the language marker
@@ -360,7 +366,10 @@ fn options(args: &Args) -> Result<BatchOptions> {
 fn plan(args: &Args, runner: &Runner) -> Result<Plan> {
     let b = &args.batch;
     if let Some(m) = &b.manifest {
-        return Ok(batch::plan::by_manifest(batch::read_manifest(m)?));
+        return Ok(batch::plan::by_manifest(batch::read_manifest_with(
+            m,
+            b.allow_outside,
+        )?));
     }
     let pairing = if b.pair == "content" {
         if !(0.0..=1.0).contains(&b.min_pair_score) {
@@ -386,11 +395,47 @@ fn run_batch(args: Args) -> Result<Status> {
     args.output.check()?;
     let options = options(&args)?;
     let pool = jobs::pool(args.batch.jobs)?;
+    // Outputs: never an input, never the same file twice, and opened (their
+    // folders found writable) before any work.
+    let mut inputs: Vec<&std::path::Path> = args.glossary.files().collect();
+    inputs.extend(args.batch.manifest.as_deref());
+    args.output.refuse_overwrite(&inputs)?;
+    if let Some(p) = &args.batch.pairs_out {
+        termalign::atomic::refuse_overwrite(&inputs, &[p.as_path()])?;
+        if args.output.output.as_ref() == Some(p) {
+            return Err(config(format!(
+                "-o and --pairs-out name the same file {}",
+                p.display()
+            )));
+        }
+    }
+    let mut writer = args.output.open_writer(None)?;
+    let pairs_out = args
+        .batch
+        .pairs_out
+        .as_deref()
+        .map(Output::open)
+        .transpose()?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
     let mut plan = plan(&args, &runner)?;
-    if let Some(path) = &args.batch.pairs_out {
-        let mut f = Output::open(path)?;
+    let docs: Vec<&std::path::Path> = plan
+        .jobs
+        .iter()
+        .flat_map(|j| [&j.zh.source, &j.en.source])
+        .filter_map(|s| match s {
+            batch::Source::File(p) => Some(p.as_path()),
+            _ => None,
+        })
+        .collect();
+    args.output.refuse_overwrite(&docs)?;
+    if let Some(p) = &args.batch.pairs_out {
+        termalign::atomic::refuse_overwrite(&docs, &[p.as_path()])?;
+    }
+    if plan.jobs.is_empty() {
+        return Err(no_pairs(&args, &plan));
+    }
+    if let (Some(path), Some(mut f)) = (&args.batch.pairs_out, pairs_out) {
         let base = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -404,7 +449,6 @@ fn run_batch(args: Args) -> Result<Status> {
     // The TM is streamed: units are written as documents complete, in
     // order. Writers write nothing before the first unit, so a run that
     // stops before it leaves no output.
-    let mut writer = args.output.open_writer(None)?;
     // Stopped by a file that pairing could not read: no document ran,
     // nothing to sum up.
     let stops_early = !options.keep_going && !plan.failures.is_empty();
@@ -417,6 +461,32 @@ fn run_batch(args: Args) -> Result<Status> {
         ui.summary(&summary);
     }
     status(summary)
+}
+
+/// Why a batch found nothing to align (exit 2): an empty TM with exit 0
+/// would hide a wrong folder, glob or pairing.
+fn no_pairs(args: &Args, plan: &Plan) -> Error {
+    let failed = if plan.failures.is_empty() {
+        String::new()
+    } else {
+        format!("; {} file(s) could not be read", plan.failures.len())
+    };
+    let msg = if args.batch.manifest.is_some() {
+        format!(
+            "the manifest lists no pair to align (no row, or none with status `paired`){failed}"
+        )
+    } else {
+        let hint = if args.batch.pair == "name" {
+            "; names must match under both folders (or differ only by a language marker: a.zh.txt ↔ a.en.txt), or try --pair content"
+        } else {
+            "; no pair reached --min-pair-score"
+        };
+        format!(
+            "no pair found: {} Chinese and {} English document(s), none paired by {}{hint}{failed}",
+            plan.unpaired_zh, plan.unpaired_en, args.batch.pair
+        )
+    };
+    config(msg)
 }
 
 fn run_jsonl(args: Args) -> Result<Status> {
