@@ -75,9 +75,15 @@ impl AtomicFile {
         }
         // The error names the folder: that is what is not writable.
         let tmp = builder.tempfile_in(dir).map_err(|e| {
+            // tempfile's message names its random path; the OS error is
+            // what the user needs.
+            let why = e.raw_os_error().map_or_else(
+                || e.to_string(),
+                |n| std::io::Error::from_raw_os_error(n).to_string(),
+            );
             Error::new(
                 ErrorKind::Io,
-                format!("cannot create a file in {}: {e}", dir.display()),
+                format!("cannot create a file in {}: {why}", dir.display()),
             )
             .with_path(dest)
         })?;

@@ -50,12 +50,10 @@ pub fn walk_skipping(dir: &Path, globs: &[String]) -> Result<(Vec<FileEntry>, Ve
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
                 let why = match e.loop_ancestor() {
-                    Some(a) => format!("symbolic link loop (back to {}): skipped", a.display()),
-                    None => format!(
-                        "{}: skipped",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
-                    ),
+                    Some(a) => format!("symbolic link loop (back to {})", a.display()),
+                    None => e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
                 };
                 skipped.push(Error::new(ErrorKind::Io, why).with_path(path));
                 continue;

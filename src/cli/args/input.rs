@@ -92,6 +92,24 @@ impl InputArgs {
         Ok(d)
     }
 
+    /// [`InputArgs::read_side`], lines longer than [`MAX_LINE_CHARS`]
+    /// broken (see [`break_long_lines`]) with a warning: one line of
+    /// megabytes (a file whose line breaks were lost) would make
+    /// segmenting and aligning slow and memory-hungry.
+    pub fn read_side_bounded(&self, path: &Path, lang: Lang) -> Result<Decoded> {
+        let mut d = self.read_side(path, lang)?;
+        if let Some((text, lines)) = break_long_lines(&d.text, MAX_LINE_CHARS) {
+            eprintln!(
+                "termalign: warning: {}: {} line(s) longer than {MAX_LINE_CHARS} characters (first: line {}) broken at sentence ends",
+                path.display(),
+                lines.len(),
+                lines[0]
+            );
+            d.text = text;
+        }
+        Ok(d)
+    }
+
     /// Read and decode a file (`-` is stdin).
     pub fn read(&self, path: &Path) -> Result<Decoded> {
         self.read_with(path, self.decode_options()?)
@@ -118,5 +136,75 @@ impl InputArgs {
             );
         }
         Ok(decoded)
+    }
+}
+
+/// The longest line `align` and `check --zh/--en` take as it is.
+pub const MAX_LINE_CHARS: usize = 20_000;
+
+/// Break lines longer than `limit` characters into lines of at most
+/// `limit`, each break after the last sentence end (`。！？.!?` and a
+/// space) in the window, else at the last space, else at a character
+/// boundary. None when no line is too long; else the new text and the
+/// 1-based numbers of the lines broken.
+pub fn break_long_lines(text: &str, limit: usize) -> Option<(String, Vec<usize>)> {
+    if text.len() <= limit || !text.split('\n').any(|l| l.chars().count() > limit) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / limit + 1);
+    let mut broken = Vec::new();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= limit {
+            out.push_str(line);
+            continue;
+        }
+        broken.push(n + 1);
+        let mut rest = line;
+        while rest.chars().count() > limit {
+            let window_end = rest
+                .char_indices()
+                .nth(limit)
+                .map_or(rest.len(), |(i, _)| i);
+            let window = &rest[..window_end];
+            let at = window
+                .char_indices()
+                .filter(|&(i, c)| {
+                    matches!(c, '。' | '！' | '？')
+                        || (matches!(c, '.' | '!' | '?') && window[i + 1..].starts_with(' '))
+                })
+                .map(|(i, c)| i + c.len_utf8())
+                .next_back()
+                .or_else(|| window.rfind(' ').map(|i| i + 1))
+                .filter(|&i| i > 0)
+                .unwrap_or(window_end);
+            out.push_str(rest[..at].trim_end_matches(' '));
+            out.push('\n');
+            rest = rest[at..].trim_start_matches(' ');
+        }
+        out.push_str(rest);
+    }
+    Some((out, broken))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_break_at_sentence_ends() {
+        assert!(break_long_lines("short\nlines", 10).is_none());
+        let (t, lines) = break_long_lines("一二三。四五六七。八\nok", 5).unwrap();
+        assert_eq!(t, "一二三。\n四五六七。\n八\nok");
+        assert_eq!(lines, [1]);
+        let (t, _) = break_long_lines("One two. Three four five", 12).unwrap();
+        assert_eq!(t, "One two.\nThree four\nfive");
+        let (t, _) = break_long_lines("abcdefghij", 4).unwrap();
+        assert_eq!(t, "abcd\nefgh\nij");
+        for l in t.lines() {
+            assert!(l.chars().count() <= 4);
+        }
     }
 }

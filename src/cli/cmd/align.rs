@@ -201,10 +201,33 @@ pub fn run(args: Args) -> Result<Status> {
     args.output.refuse_overwrite(&inputs)?;
     // Opened before the work: an unwritable folder fails now, not after it.
     let out = args.output.open_writer(None)?;
-    let zh = args.input.read_side(&zh_path, termalign::Lang::Zh)?.text;
-    let en = args.input.read_side(&en_path, termalign::Lang::En)?.text;
+    let zh = args
+        .input
+        .read_side_bounded(&zh_path, termalign::Lang::Zh)?
+        .text;
+    let en = args
+        .input
+        .read_side_bounded(&en_path, termalign::Lang::En)?
+        .text;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
-    let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
+    // A long run says it is working (on a terminal only, not with -q).
+    let spinner =
+        (zh.len() + en.len() > 1 << 20 && !args.batch.quiet && std::io::stderr().is_terminal())
+            .then(|| {
+                let bar = ProgressBar::new_spinner().with_message(format!(
+                    "aligning {} ({} + {} bytes)",
+                    zh_path.display(),
+                    zh.len(),
+                    en.len()
+                ));
+                bar.enable_steady_tick(Duration::from_millis(200));
+                bar
+            });
+    let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options());
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let aligned = aligned?;
     let name = zh_path.display().to_string();
     let units: Vec<_> = aligned
         .articles

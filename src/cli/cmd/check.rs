@@ -284,8 +284,8 @@ fn document_units(
     zh: &Path,
     en: &Path,
 ) -> Result<Vec<ReadUnit>> {
-    let zh_text = input.read(zh)?.text;
-    let en_text = input.read(en)?.text;
+    let zh_text = input.read_side_bounded(zh, termalign::Lang::Zh)?.text;
+    let en_text = input.read_side_bounded(en, termalign::Lang::En)?.text;
     let aligned = pipeline.align_document(&zh_text, &en_text, opts)?;
     let file = zh.display().to_string();
     // Line of each byte offset, by one pass over the newlines.

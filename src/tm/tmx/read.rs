@@ -324,11 +324,19 @@ impl<R: BufRead> TmxReader<R> {
                 }
                 Event::Text(t) => {
                     if self.depth == 0 && !t.as_ref().chars().all(|c| c.is_ascii_whitespace()) {
-                        return Err(self.err(if self.root_seen {
-                            "text after the end of <tmx>"
-                        } else {
-                            "text before the <tmx> element: not a TMX file"
-                        }));
+                        // Name the line where the text starts.
+                        let after = t.as_ref().trim_start().matches('\n').count() as u64;
+                        let line = self.xml.get_ref().lines + 1 - after;
+                        return Err(Error::new(
+                            ErrorKind::Format,
+                            if self.root_seen {
+                                "text after the end of <tmx>"
+                            } else {
+                                "text before the <tmx> element: not a TMX file"
+                            },
+                        )
+                        .with_path(&self.file)
+                        .with_line(line));
                     }
                     if matches!(self.at, In::Seg | In::Prop) {
                         let s = t.xml10_content();
