@@ -67,8 +67,8 @@ pub fn run(args: Args) -> Result<Status> {
     };
     let segmenter = Segmenter::new(lang).with_protected_terms(protected);
     let segments = segmenter.segment(&text);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Errors name <stdout>.
+    let mut out = termalign::atomic::Output::stdout();
     let mut article = 0;
     for s in &segments {
         if args.format == "jsonl" {

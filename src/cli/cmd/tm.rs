@@ -182,8 +182,8 @@ fn stats_cmd(a: StatsArgs) -> Result<Status> {
     check_readable(&a.file)?;
     let s = stats::stats(read::open(&a.file)?)?;
     read::require_units(&a.file, s.units)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Errors name <stdout>.
+    let mut out = termalign::atomic::Output::stdout();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &s).map_err(|e| Error::io(e.into()))?;
         writeln!(out)?;
