@@ -553,6 +553,95 @@ mod tests {
     }
 
     #[test]
+    fn temp_names_are_recognisable() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("out.tmx");
+        let f = AtomicFile::create(&dest).unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 1);
+        assert!(names[0].starts_with(".out.tmx.termalign-") && names[0].ends_with(".tmp"));
+        drop(f);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_follows_links_and_writes_devices_directly() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("real")).unwrap();
+        std::fs::write(dir.path().join("real/t.txt"), "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink("real/t.txt", &link).unwrap();
+        let mut out = Output::open(&link).unwrap();
+        out.write_all(b"new").unwrap();
+        out.commit().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("real/t.txt")).unwrap(),
+            b"new"
+        );
+        // A dangling link: its target is created.
+        let dangling = dir.path().join("d.txt");
+        std::os::unix::fs::symlink("real/new.txt", &dangling).unwrap();
+        Output::open(&dangling).unwrap().commit().unwrap();
+        assert!(dir.path().join("real/new.txt").is_file());
+        // A loop is an error, not a hang.
+        let a = dir.path().join("a");
+        std::os::unix::fs::symlink("a", &a).unwrap();
+        assert!(Output::open(&a).is_err());
+        // /dev/null is written, not replaced.
+        let mut null = Output::open(Path::new("/dev/null")).unwrap();
+        null.write_all(b"x").unwrap();
+        null.commit().unwrap();
+        assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+        // A folder is refused.
+        assert!(Output::open(dir.path()).is_err());
+    }
+
+    #[test]
+    fn split_output_commits_and_names_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("o.txt");
+        let (mut w, commit) = Output::open(&dest).unwrap().into_parts().unwrap();
+        w.write_all(b"abc").unwrap();
+        w.flush().unwrap();
+        drop(w);
+        commit.commit().unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"abc");
+        let e = name_error(
+            "<stdout>",
+            std::io::Error::from(std::io::ErrorKind::BrokenPipe),
+        );
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe);
+        assert!(e.to_string().starts_with("<stdout>: "));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuse_overwrite_sees_through_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.csv");
+        std::fs::write(&input, "x").unwrap();
+        let link = dir.path().join("alias.csv");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        let e = refuse_overwrite(&[input.as_path()], &[link.as_path()]).unwrap_err();
+        assert!(e.to_string().contains("alias.csv") && e.to_string().contains("in.csv"));
+        refuse_overwrite(
+            &[input.as_path()],
+            &[Path::new("/dev/null"), Path::new("-")],
+        )
+        .unwrap();
+    }
+
+    #[test]
     fn dropped_pending_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path().join("a.txt");

@@ -128,7 +128,8 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// UTF-16 without a BOM holding Chinese: an even length, and exactly one
+/// UTF-16 without a BOM holding Chinese: an even length, at least 8
+/// characters, and exactly one
 /// byte order decodes strictly to text that is at least 30% Han and 95%
 /// Han, CJK or full-width punctuation, or printable ASCII. Another
 /// encoding's bytes (GBK, say) read as UTF-16 give private-use and
@@ -156,7 +157,8 @@ fn sniff_utf16_chinese(bytes: &[u8]) -> Option<&'static Encoding> {
                 plausible += 1;
             }
         }
-        all > 0 && han * 10 >= all * 3 && plausible * 100 >= all * 95
+        // A few bytes say too little: 4 random bytes decode to 2 Han.
+        all >= 8 && han * 10 >= all * 3 && plausible * 100 >= all * 95
     };
     match (fits(encoding_rs::UTF_16LE), fits(encoding_rs::UTF_16BE)) {
         (true, false) => Some(encoding_rs::UTF_16LE),
@@ -404,6 +406,22 @@ mod tests {
                 (text, enc, replaced)
             );
         }
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_sniffed() {
+        let text = "上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。\n";
+        for le in [true, false] {
+            let d = decode(&utf16(text, le, false), DecodeOptions::default()).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+        }
+        // GBK is not taken for UTF-16.
+        let gbk = GB18030.encode(text).0.into_owned();
+        assert_eq!(
+            decode(&gbk, DecodeOptions::default()).unwrap().encoding,
+            "gb18030"
+        );
     }
 
     #[test]

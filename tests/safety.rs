@@ -357,7 +357,7 @@ fn big_pair(env: &TestEnv) {
 fn row10_sigterm_removes_the_temporary_file() {
     let env = TestEnv::new();
     big_pair(&env);
-    let mut child = env
+    let child = env
         .cmd()
         .args(["align", "big/zh.txt", "big/en.txt", "-o", "big/out.tmx"])
         .stderr(std::process::Stdio::piped())

@@ -481,7 +481,16 @@ mod tests {
     #[test]
     fn manifest_rows_and_errors() {
         let p = Path::new("/m/list.csv");
-        let rows = parse_manifest("zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n", p).unwrap();
+        let text = "zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n";
+        // Confined by default: an absolute path (or `..` out) is an error
+        // at its line.
+        let e = parse_manifest(text, p).unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert!(e.message().contains("absolute"), "{e}");
+        let e = parse_manifest("zh,en\nx/../../c.txt,d.txt\n", p).unwrap_err();
+        assert!(e.message().contains("outside"), "{e}");
+        parse_manifest("zh,en\nx/../c.txt,d.txt\n", p).unwrap();
+        let rows = parse_manifest_with(text, p, true).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].zh, Path::new("/m/a.txt"));
         assert_eq!(rows[0].doc, "first");

@@ -449,7 +449,7 @@ impl Checker {
             if chunk.is_empty() {
                 break;
             }
-            let checked: Vec<(Vec<Finding>, Option<(u128, u128)>, Waiver)> = chunk
+            let checked: Vec<Checked> = chunk
                 .par_iter()
                 .map(|u| {
                     let waiver = Waiver::of(u)?;
@@ -613,6 +613,10 @@ struct FindingParts {
     /// the rule is on.
     severity: Option<Severity>,
 }
+
+/// One unit after the one-unit rules: its findings, the digests of its
+/// consistency key, its waiver.
+type Checked = (Vec<Finding>, Option<(u128, u128)>, Waiver);
 
 /// A 128-bit digest of a normalized text, so the `inconsistent-*` rules
 /// group units without holding their texts (two SipHash-1-3 runs under

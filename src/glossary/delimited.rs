@@ -286,7 +286,7 @@ enum Quote {
     /// Inside quotes opened on this line.
     Quoted(u64),
     /// A quote inside quotes: closes the field unless another follows.
-    QuoteInQuoted(u64),
+    MaybeClosed(u64),
 }
 
 impl<R> QuoteWatch<R> {
@@ -308,14 +308,14 @@ impl<R> QuoteWatch<R> {
         let end_of_field = b == self.delimiter || b == b'\n' || b == b'\r';
         self.state = match (self.state, b) {
             (Quote::FieldStart, b'"') => Quote::Quoted(self.line),
-            (Quote::FieldStart | Quote::Unquoted | Quote::QuoteInQuoted(_), _) if end_of_field => {
+            (Quote::FieldStart | Quote::Unquoted | Quote::MaybeClosed(_), _) if end_of_field => {
                 Quote::FieldStart
             }
             (Quote::FieldStart | Quote::Unquoted, _) => Quote::Unquoted,
-            (Quote::Quoted(l), b'"') => Quote::QuoteInQuoted(l),
+            (Quote::Quoted(l), b'"') => Quote::MaybeClosed(l),
             (Quote::Quoted(l), _) => Quote::Quoted(l),
-            (Quote::QuoteInQuoted(l), b'"') => Quote::Quoted(l),
-            (Quote::QuoteInQuoted(_), _) => Quote::Unquoted,
+            (Quote::MaybeClosed(l), b'"') => Quote::Quoted(l),
+            (Quote::MaybeClosed(_), _) => Quote::Unquoted,
         };
         if b == b'\n' {
             self.line += 1;
