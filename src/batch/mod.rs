@@ -62,8 +62,11 @@ pub const LOW_CONFIDENCE: f64 = 0.5;
 /// How documents are read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
-    /// Decoding of files.
+    /// Decoding of files (of the Chinese side only when `en_decode` is
+    /// given).
     pub decode: DecodeOptions,
+    /// Decoding of English files, when it differs (`--en-encoding`).
+    pub en_decode: Option<DecodeOptions>,
     /// Input is one sentence per line, a blank line between articles
     /// (see [`presegmented`]); otherwise it is segmented.
     pub presegmented: bool,
@@ -210,7 +213,11 @@ pub fn load_articles(
 ) -> Result<Vec<Vec<Segment>>> {
     let text = match &doc.source {
         Source::File(path) => {
-            let d = crate::decode::read_file(path, opts.decode)?;
+            let decode = match lang {
+                Lang::En => opts.en_decode.unwrap_or(opts.decode),
+                Lang::Zh => opts.decode,
+            };
+            let d = crate::decode::read_file(path, decode)?;
             if d.replaced > 0 {
                 warnings.push(format!(
                     "{}: replaced {} undecodable byte sequence(s) with U+FFFD",

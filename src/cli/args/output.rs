@@ -12,9 +12,12 @@ use termalign::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output file; standard output when absent. Written to a temporary file
-    /// beside it and renamed at the end, so a failed run leaves no partial
-    /// file. With --format moses, OUT.zh and OUT.en are written.
+    /// Output file; standard output when absent or `-`. Written to a
+    /// temporary file beside it (.NAME.termalign-XXXXXX.tmp, created before
+    /// any work and removed on Ctrl-C) and renamed at the end, so a failed
+    /// run leaves no partial file; a device or pipe is written directly, a
+    /// symbolic link through to its target. It may not be an input. With
+    /// --format moses, OUT.zh and OUT.en are written.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

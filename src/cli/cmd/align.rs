@@ -379,7 +379,8 @@ fn status(summary: Summary) -> Result<Status> {
 fn options(args: &Args) -> Result<BatchOptions> {
     Ok(BatchOptions {
         read: ReadOptions {
-            decode: args.input.decode_options()?,
+            decode: args.input.side_options(termalign::Lang::Zh)?,
+            en_decode: Some(args.input.side_options(termalign::Lang::En)?),
             presegmented: args.model.presegmented,
         },
         keep_going: args.batch.keep_going,

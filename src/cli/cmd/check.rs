@@ -81,7 +81,8 @@ pub struct Args {
           value_parser = ["text", "json", "junit", "github", "sarif"])]
     pub format: String,
 
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Write the report to FILE (atomically; a device or pipe directly)
+    /// instead of standard output. It may not be an input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
