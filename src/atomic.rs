@@ -5,7 +5,7 @@
 //! | target | how it is written |
 //! |---|---|
 //! | `-` | standard output, directly |
-//! | a character or block device, FIFO or socket (`/dev/null`, a named pipe), or anything under `/dev/` or `/proc/` (`/dev/stdout`) | opened and written directly: no temporary file, nothing renamed |
+//! | a character or block device, FIFO or socket (`/dev/null`, a named pipe), or a path that stands for a file descriptor (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, anything under `/proc/`) | opened and written directly: no temporary file, nothing renamed |
 //! | a symbolic link | followed to its final target, which is then written as a regular file (the link stays a link) |
 //! | a regular file, or a name not yet taken | an [`AtomicFile`]: a temporary file beside it, renamed over it only when everything was written |
 //!
@@ -222,8 +222,8 @@ impl OutputCommit {
 
 impl Output {
     /// Open `path` for writing as the table in the [module docs](self)
-    /// says: `-` is standard output; devices, FIFOs, sockets and paths
-    /// under `/dev/` or `/proc/` are written directly; a symbolic link is
+    /// says: `-` is standard output; devices, FIFOs, sockets and
+    /// `/dev/stdout`-like paths are written directly; a symbolic link is
     /// followed to its target; anything else is written atomically. A
     /// folder, or a folder where the file cannot be created, is an error
     /// now, before any work.
@@ -240,12 +240,13 @@ impl Output {
         }
         let special = meta.as_ref().is_ok_and(|m| !m.is_file()) || is_system_path(path);
         if special {
-            // Truncate only a regular file (`/dev/stdout` redirected to
-            // one); a device or pipe cannot be truncated.
+            // A regular file behind `/dev/stdout` (`> out`, `>> log`) is
+            // appended to: the shell already truncated it for `>`, and
+            // `>>` must keep what is there.
             let regular = meta.as_ref().is_ok_and(|m| m.is_file());
             let file = std::fs::OpenOptions::new()
                 .write(true)
-                .truncate(regular)
+                .append(regular)
                 .open(path)
                 .map_err(|e| Error::io(e).with_path(path))?;
             return Ok(Output {
@@ -353,10 +354,16 @@ fn name_error(name: &str, e: std::io::Error) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("{name}: {e}"))
 }
 
-/// Paths the kernel provides (`/dev/stdout`, `/proc/self/fd/1`): never
-/// replaced by a rename, even when they resolve to a regular file.
+/// Paths that stand for an open file descriptor (`/dev/stdout`,
+/// `/dev/fd/N`, `/proc/self/fd/N`): never replaced by a rename, even when
+/// they resolve to a regular file (`> file` in the shell). Other paths
+/// under `/dev` (`/dev/shm/x`) are files like any other.
 fn is_system_path(path: &Path) -> bool {
-    path.starts_with("/dev") || path.starts_with("/proc")
+    ["/dev/stdout", "/dev/stderr", "/dev/tty"]
+        .iter()
+        .any(|p| path == Path::new(p))
+        || path.starts_with("/dev/fd")
+        || path.starts_with("/proc")
 }
 
 /// Follow `path` through symbolic links to the file they finally name

@@ -405,7 +405,8 @@ impl Checker {
 
     /// [`Checker::check`] over a stream of units too large to hold: `open`
     /// gives the stream from its start, and is called a second time when
-    /// an `inconsistent-*` rule is on. Memory holds the findings, about 70
+    /// an `inconsistent-*` rule is on (so it must give the same units
+    /// again: a file, not a pipe). Memory holds the findings, about 100
     /// bytes per unit (digests of its normalized texts) and, in the second
     /// pass, only the units whose source or target is translated more than
     /// one way. The findings are those [`Checker::check`] gives.

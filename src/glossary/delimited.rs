@@ -276,6 +276,8 @@ struct QuoteWatch<R> {
     delimiter: u8,
     line: u64,
     state: Quote,
+    /// Bytes of a leading byte-order mark still to skip.
+    bom_left: usize,
     unterminated: std::rc::Rc<std::cell::Cell<Option<u64>>>,
 }
 
@@ -300,11 +302,20 @@ impl<R> QuoteWatch<R> {
             delimiter,
             line: 1,
             state: Quote::FieldStart,
+            bom_left: 3,
             unterminated,
         }
     }
 
     fn step(&mut self, b: u8) {
+        // The csv crate skips a UTF-8 byte-order mark: so does the watch.
+        if self.bom_left > 0 {
+            if b == [0xEF, 0xBB, 0xBF][3 - self.bom_left] {
+                self.bom_left -= 1;
+                return;
+            }
+            self.bom_left = 0;
+        }
         let end_of_field = b == self.delimiter || b == b'\n' || b == b'\r';
         self.state = match (self.state, b) {
             (Quote::FieldStart, b'"') => Quote::Quoted(self.line),
@@ -336,5 +347,28 @@ impl<R: Read> Read for QuoteWatch<R> {
             self.step(b);
         }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unterminated(text: &[u8]) -> Option<u64> {
+        let state = std::rc::Rc::new(std::cell::Cell::new(None));
+        let mut w = QuoteWatch::new(text, b',', state.clone());
+        std::io::copy(&mut w, &mut std::io::sink()).unwrap();
+        state.get()
+    }
+
+    #[test]
+    fn quote_watch_follows_csv_quoting() {
+        assert_eq!(unterminated(b"zh,en\na,\"b\nc,d\n"), Some(2));
+        assert_eq!(unterminated(b"zh,en\na,\"b\nc\",d\n"), None);
+        assert_eq!(unterminated(b"zh,en\na,\"say \"\"hi\"\"\"\r\n"), None);
+        // A quote inside an unquoted field is a character.
+        assert_eq!(unterminated(b"zh,en\na,b\"c\n"), None);
+        // After a byte-order mark, a quote still opens the field.
+        assert_eq!(unterminated(b"\xEF\xBB\xBF\"zh,en\n"), Some(1));
     }
 }
