@@ -218,6 +218,27 @@ pub fn load_articles(
                 Lang::Zh => opts.decode,
             };
             let d = crate::decode::read_file(path, decode)?;
+            // Decoded with the wrong encoding (or the wrong file), a side
+            // holds no text of its language: an error, not an empty job.
+            let fits = |c: char| match lang {
+                Lang::Zh => crate::lang::is_han(c),
+                Lang::En => c.is_ascii_alphabetic(),
+            };
+            if !d.text.chars().any(fits) {
+                let side = if lang == Lang::Zh {
+                    "Chinese"
+                } else {
+                    "English"
+                };
+                return Err(Error::new(
+                    ErrorKind::Empty,
+                    format!(
+                        "decoded as {}, the {side} side holds no {side} text (wrong file or encoding? see --{lang}-encoding)",
+                        d.encoding
+                    ),
+                )
+                .with_path(path));
+            }
             if d.replaced > 0 {
                 warnings.push(format!(
                     "{}: replaced {} undecodable byte sequence(s) with U+FFFD",
