@@ -7,7 +7,7 @@
 //! memory or termbase.
 //!
 //! The case budget is `FUZZ_CASES` per target (default 256, so `cargo test`
-//! stays quick); `.ci/steps/70-fuzz.sh` runs a larger budget in CI and
+//! stays quick); `.ci/steps/80-fuzz.sh` runs a larger budget in CI and
 //! prints how long it took.
 
 use std::sync::mpsc;
@@ -152,7 +152,8 @@ fn read_tmx(bytes: Vec<u8>) -> Result<usize, String> {
 fn read_tbx(bytes: Vec<u8>) -> Result<usize, String> {
     within_deadline("TBX", move || {
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let n = termalign::glossary::tbx::read_entries(&text, "f.tbx").map(|e| e.len());
+        let n = termalign::glossary::convert::read_str(&text, "f.tbx", GlossaryFormat::Tbx)
+            .map(|g| g.len());
         // Lint reads the same bytes its own way.
         let _ = termalign::glossary::lint::lint_bytes(&bytes, "f.tbx", GlossaryFormat::Tbx);
         n.map_err(|e| e.to_string())

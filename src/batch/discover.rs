@@ -129,15 +129,6 @@ fn is_subtag(token: &str, lang: Lang) -> bool {
 /// `chinese`, `en`, `english`… as whole `/._-`-separated tokens, with a
 /// following region subtag) replaced by `{L}`. Returns the key and whether
 /// a marker was found.
-///
-/// ```
-/// use termalign::{Lang, batch::name_key};
-/// assert_eq!(name_key("2024/a.zh.txt", Lang::Zh).0, "2024/a.{L}.txt");
-/// assert_eq!(name_key("2024/a.en.txt", Lang::En).0, "2024/a.{L}.txt");
-/// assert_eq!(name_key("zh/2024/a.txt", Lang::Zh), ("{L}/2024/a.txt".into(), true));
-/// assert_eq!(name_key("a_zh-CN.txt", Lang::Zh).0, name_key("a_en.txt", Lang::En).0);
-/// assert_eq!(name_key("enrich.txt", Lang::En), ("enrich.txt".into(), false));
-/// ```
 pub fn name_key(rel: &str, lang: Lang) -> (String, bool) {
     // Tokens alternate with separators; keep the separators as they are.
     let mut parts: Vec<(String, bool)> = Vec::new(); // (text, is_separator)
@@ -194,16 +185,6 @@ pub struct NamePairing {
 /// same path with the language marker swapped (`a.zh.txt` ↔ `a.en.txt`,
 /// `zh/x.txt` ↔ `en/x.txt`). When two files of one side share a key, the
 /// first (in path order) is paired and the other reported unpaired.
-///
-/// ```
-/// use termalign::batch::{FileEntry, pair_by_name};
-/// let f = |rel: &str| FileEntry { path: rel.into(), rel: rel.into() };
-/// let zh = [f("a.zh.txt"), f("b.zh.txt"), f("c.txt")];
-/// let en = [f("b.en.txt"), f("a.en.txt"), f("d.txt")];
-/// let p = pair_by_name(&zh, &en);
-/// assert_eq!(p.pairs, [(0, 1), (1, 0)]);
-/// assert_eq!((p.unpaired_zh, p.unpaired_en), (vec![2], vec![2]));
-/// ```
 pub fn pair_by_name(zh: &[FileEntry], en: &[FileEntry]) -> NamePairing {
     let mut en_keys: BTreeMap<String, usize> = BTreeMap::new();
     for (j, f) in en.iter().enumerate() {
@@ -274,12 +255,6 @@ pub fn read_manifest_with(path: &Path, allow_outside: bool) -> Result<Vec<Manife
     parse_manifest_with(&text.text, path, allow_outside)
 }
 
-/// [`read_manifest`] on text already read; `path` names the file in errors
-/// and anchors relative paths.
-pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestRow>> {
-    parse_manifest_with(text, path, false)
-}
-
 /// Where a manifest row's path may point: under the manifest's folder
 /// (lexically, and through symbolic links when the file exists).
 fn confined(base: &Path, rel: &str) -> std::result::Result<(), String> {
@@ -319,8 +294,8 @@ fn confined(base: &Path, rel: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// [`parse_manifest`]; with `allow_outside`, rows may name absolute paths
-/// and paths outside the manifest's folder.
+/// [`read_manifest_with`] on text already read; `path` names the file in
+/// errors and anchors relative paths.
 pub fn parse_manifest_with(
     text: &str,
     path: &Path,
@@ -484,12 +459,12 @@ mod tests {
         let text = "zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n";
         // Confined by default: an absolute path (or `..` out) is an error
         // at its line.
-        let e = parse_manifest(text, p).unwrap_err();
+        let e = parse_manifest_with(text, p, false).unwrap_err();
         assert_eq!(e.line(), Some(3));
         assert!(e.message().contains("absolute"), "{e}");
-        let e = parse_manifest("zh,en\nx/../../c.txt,d.txt\n", p).unwrap_err();
+        let e = parse_manifest_with("zh,en\nx/../../c.txt,d.txt\n", p, false).unwrap_err();
         assert!(e.message().contains("outside"), "{e}");
-        parse_manifest("zh,en\nx/../c.txt,d.txt\n", p).unwrap();
+        parse_manifest_with("zh,en\nx/../c.txt,d.txt\n", p, false).unwrap();
         let rows = parse_manifest_with(text, p, true).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].zh, Path::new("/m/a.txt"));
@@ -499,11 +474,12 @@ mod tests {
         assert_eq!(rows[1].doc, "/abs/c.txt");
 
         // A --pairs-out file reads back: unpaired rows are skipped.
-        let rows = parse_manifest(
+        let rows = parse_manifest_with(
             "zh,en,doc,score,zh_article,en_article,status\n\
              a.txt,b.txt,a.txt#2,0.61,2,1,paired\n\
              c.txt,,c.txt,0.02,1,,unpaired\n",
             p,
+            false,
         )
         .unwrap();
         assert_eq!(rows.len(), 1);
@@ -529,8 +505,45 @@ mod tests {
             ),
         ];
         for (text, want) in bad {
-            let e = parse_manifest(text, p).unwrap_err().to_string();
+            let e = parse_manifest_with(text, p, false).unwrap_err().to_string();
             assert!(e.starts_with(&format!("/m/{want}")), "{text:?}: {e}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn name_key() {
+        use crate::{Lang, batch::discover::name_key};
+        assert_eq!(name_key("2024/a.zh.txt", Lang::Zh).0, "2024/a.{L}.txt");
+        assert_eq!(name_key("2024/a.en.txt", Lang::En).0, "2024/a.{L}.txt");
+        assert_eq!(
+            name_key("zh/2024/a.txt", Lang::Zh),
+            ("{L}/2024/a.txt".into(), true)
+        );
+        assert_eq!(
+            name_key("a_zh-CN.txt", Lang::Zh).0,
+            name_key("a_en.txt", Lang::En).0
+        );
+        assert_eq!(
+            name_key("enrich.txt", Lang::En),
+            ("enrich.txt".into(), false)
+        );
+    }
+
+    #[test]
+    fn pair_by_name() {
+        use crate::batch::discover::{FileEntry, pair_by_name};
+        let f = |rel: &str| FileEntry {
+            path: rel.into(),
+            rel: rel.into(),
+        };
+        let zh = [f("a.zh.txt"), f("b.zh.txt"), f("c.txt")];
+        let en = [f("b.en.txt"), f("a.en.txt"), f("d.txt")];
+        let p = pair_by_name(&zh, &en);
+        assert_eq!(p.pairs, [(0, 1), (1, 0)]);
+        assert_eq!((p.unpaired_zh, p.unpaired_en), (vec![2], vec![2]));
     }
 }

@@ -107,14 +107,7 @@ impl<W: Write> Write for Bom<W> {
 /// A cell a spreadsheet would run as a formula (it begins with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) with a `'` in front, as OWASP's
 /// CSV injection advice has it; any other cell as it is.
-///
-/// ```
-/// use termalign::tm::delimited::write::excel_safe;
-/// assert_eq!(excel_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-/// assert_eq!(excel_safe("-5% growth"), "'-5% growth");
-/// assert_eq!(excel_safe("Growth of -5%"), "Growth of -5%");
-/// ```
-pub fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.as_bytes().first() {
         Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
         _ => cell.into(),
@@ -242,6 +235,22 @@ mod tests {
              低\tlow\t0.300\t2-1\tsco\t上海精神|一带一路\ttrue\n"
         );
         assert_eq!((r.written, r.flagged), (2, 1));
+    }
+
+    #[test]
+    fn excel_safe_prefixes_formula_cells_only() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("-5% growth", "'-5% growth"),
+            ("+1", "'+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Growth of -5%", "Growth of -5%"),
+            ("", ""),
+        ] {
+            assert_eq!(excel_safe(cell), want);
+        }
     }
 
     #[test]
