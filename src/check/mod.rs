@@ -418,7 +418,7 @@ impl Checker {
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("tm.csv");
     /// std::fs::write(&path, "zh,en\n你好。,Hello.\n你好。,Hi.\n你好。,Hello.\n").unwrap();
-    /// let checker = Checker::new(Glossary::new(), CheckOptions::default());
+    /// let checker = Checker::new(Glossary::new(), CheckOptions::default()).unwrap();
     /// let run = checker.check_stream(|| termalign::tm::read::open(&path)).unwrap();
     /// assert_eq!(run.units, 3);
     /// assert_eq!(run.findings[0].found.as_deref(), Some("Hi."));
