@@ -174,14 +174,6 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
-    if args.format == HTML_FORMAT {
-        return super::review::check_html(&args, options);
-    }
-    let format: Format = args.format.parse().map_err(config)?;
-    let baseline = match &args.baseline {
-        Some(p) => Some(Baseline::load(p)?),
-        None => None,
-    };
     // No output may be an input; outputs are opened before the work, so an
     // unwritable folder fails now.
     let mut inputs: Vec<&Path> = args.tms.iter().map(PathBuf::as_path).collect();
@@ -204,6 +196,14 @@ pub fn run(args: Args) -> Result<Status> {
             o.display()
         )));
     }
+    if args.format == HTML_FORMAT {
+        return super::review::check_html(&args, options);
+    }
+    let format: Format = args.format.parse().map_err(config)?;
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p)?),
+        None => None,
+    };
     let baseline_out = args
         .write_baseline
         .as_deref()

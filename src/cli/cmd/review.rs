@@ -128,11 +128,11 @@ fn all_memories(inputs: &[PathBuf]) -> bool {
 }
 
 /// Read every unit of the memories; the first error stops (with its file
-/// and line).
+/// and line), and a non-empty memory with no unit is one.
 pub(crate) fn read_memories(paths: &[PathBuf]) -> Result<Vec<ReadUnit>> {
     let mut units = Vec::new();
     for path in paths {
-        for u in termalign::tm::read::open(path)? {
+        for u in termalign::tm::read::open_whole(path)? {
             units.push(u?);
         }
     }
