@@ -703,3 +703,94 @@ fn nested_entries(glossary: &Glossary) -> Vec<Vec<EntryId>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    /// The whole-memory algorithm `check` had before streaming: per-unit
+    /// findings, then the `inconsistent-*` rules over all units, then
+    /// waivers.
+    fn reference(c: &Checker, units: &[ReadUnit]) -> Vec<Finding> {
+        let mut per_unit: Vec<Vec<Finding>> = units.iter().map(|u| c.check_unit_all(u)).collect();
+        let keys: Vec<_> = per_unit
+            .iter()
+            .zip(units)
+            .map(|(f, u)| {
+                (!f.iter().any(|f| f.rule == Rule::Untranslated))
+                    .then(|| rules::consistency_key(u))
+                    .flatten()
+            })
+            .collect();
+        let across = rules::inconsistent_target(c, units, &keys)
+            .into_iter()
+            .chain(rules::inconsistent_source(c, units, &keys));
+        for (i, f) in across {
+            per_unit[i].push(f);
+        }
+        per_unit
+            .into_iter()
+            .zip(units)
+            .flat_map(|(fs, u)| {
+                let w = Waiver::of(u).unwrap();
+                fs.into_iter().filter(move |f| !w.waives(f.rule))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streaming_gives_the_whole_memory_findings() {
+        let g = Glossary::from_csv_str(
+            "zh,en,forbidden\n一带一路,Belt and Road,OBOR\n上海精神,Shanghai Spirit,\n",
+            "g.csv",
+        )
+        .unwrap();
+        let c = Checker::new(g, CheckOptions::default()).unwrap();
+        let texts = [
+            ("共建一带一路。", "Build the Belt and Road."),
+            ("共建一带一路。", "Build the OBOR."),
+            ("弘扬上海精神。", "Carry forward the Shanghai Spirit."),
+            ("共建一带一路。", "Build the Belt and Road."),
+            ("弘扬上海精神。", "Carry forward the spirit."),
+            ("弘扬上海精神。", "Carry forward the spirit."),
+            ("你好。", "Hello."),
+            ("再见。", "Hello."),
+            ("没有翻译。", ""),
+            ("并列。", "Tie A."),
+            ("并列。", "Tie B."),
+        ];
+        let units: Vec<ReadUnit> = (0..300)
+            .map(|i| {
+                let (zh, en) = texts[(i * 7) % texts.len()];
+                let props = if i % 13 == 0 {
+                    vec![("waive".to_string(), "inconsistent-target".to_string())]
+                } else {
+                    Vec::new()
+                };
+                ReadUnit {
+                    number: i % 150 + 1,
+                    file: if i < 150 { "a.tmx" } else { "b.tmx" }.into(),
+                    line: i as u64 + 1,
+                    source: zh.into(),
+                    target: en.into(),
+                    props,
+                    ..ReadUnit::default()
+                }
+            })
+            .collect();
+        let run = c.check(&units).unwrap();
+        assert_eq!(run.findings, reference(&c, &units));
+        assert!(
+            run.findings
+                .iter()
+                .any(|f| f.rule == Rule::InconsistentTarget)
+        );
+        assert!(
+            run.findings
+                .iter()
+                .any(|f| f.rule == Rule::InconsistentSource)
+        );
+        assert!(run.waived > 0);
+        assert_eq!(run.units, 300);
+    }
+}
