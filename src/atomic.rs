@@ -228,6 +228,9 @@ impl Output {
     /// folder, or a folder where the file cannot be created, is an error
     /// now, before any work.
     pub fn open(path: &Path) -> Result<Output> {
+        // SIGXFSZ is ignored for every target (a file behind /dev/stdout
+        // too), so a write past `ulimit -f` is an error, not a death.
+        signals::install();
         if path.as_os_str() == "-" {
             return Ok(Output::stdout());
         }
@@ -263,6 +266,7 @@ impl Output {
 
     /// Standard output (buffered; flushed by [`Output::commit`]).
     pub fn stdout() -> Output {
+        signals::install();
         Output {
             kind: Kind::Stdout(BufWriter::with_capacity(128 * 1024, std::io::stdout())),
             name: STDOUT_NAME.to_string(),
