@@ -41,6 +41,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 article: 0,
                 paragraph,
                 is_title: false,
+                is_furniture: false,
                 text: trimmed.to_string(),
                 span: Span {
                     bytes: s..e,
