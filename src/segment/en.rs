@@ -869,6 +869,76 @@ mod tests {
     }
 
     #[test]
+    fn en_am_pm_before_a_title() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "golden rule 18",
+                    "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+                    &[
+                        "At 5 a.m. Mr. Smith went to the bank.",
+                        "He left the bank at 6 P.M.",
+                        "Mr. Smith then went to the store.",
+                    ],
+                ),
+                (
+                    "a clause ended at p.m.",
+                    "The session ended at 6 p.m. Mr. Xu said it went well.",
+                    &["The session ended at 6 p.m.", "Mr. Xu said it went well."],
+                ),
+                (
+                    "fronted adverbial goes on",
+                    "At a press conference held at 10 a.m. Mr. Lin briefed reporters.",
+                    &["At a press conference held at 10 a.m. Mr. Lin briefed reporters."],
+                ),
+                (
+                    "a comma closed the adverbial",
+                    "On Monday, the talks began at 9 a.m. Dr. Li chaired them.",
+                    &[
+                        "On Monday, the talks began at 9 a.m.",
+                        "Dr. Li chaired them.",
+                    ],
+                ),
+                (
+                    "a weekday after p.m. goes on",
+                    "The quake struck at 11:59 p.m. Monday at a depth of 10 km.",
+                    &["The quake struck at 11:59 p.m. Monday at a depth of 10 km."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn en_lists_after_a_colon() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "numbers",
+                    "Do the following: 1. Monitor; 2. Evacuate; 3. Prevent failures.",
+                    &[
+                        "Do the following:",
+                        "1. Monitor;",
+                        "2. Evacuate;",
+                        "3. Prevent failures.",
+                    ],
+                ),
+                (
+                    "letters",
+                    "Two options: a. Stay b. Leave",
+                    &["Two options:", "a. Stay", "b. Leave"],
+                ),
+                (
+                    "a lone number after a colon is prose",
+                    "The score: 1. Then we left.",
+                    &["The score: 1.", "Then we left."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn en_lists() {
         check(
             Lang::En,

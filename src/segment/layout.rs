@@ -460,6 +460,104 @@ mod tests {
         }
     }
 
+    /// (is_title, is_furniture, lines) of each block.
+    fn kinds(text: &str, lang: Lang) -> Vec<(bool, bool, usize)> {
+        blocks(text, lang, &|a: &str, b: &str| {
+            a.ends_with("一带") && b.starts_with("一路")
+        })
+        .iter()
+        .map(|b| (b.is_title, b.is_furniture, b.lines.len()))
+        .collect()
+    }
+
+    #[test]
+    fn furniture_headings_and_fragments() {
+        type Kind = (bool, bool, usize);
+        let cases: &[(&str, Lang, &str, &[Kind])] = &[
+            (
+                "byline between title and dateline",
+                Lang::Zh,
+                "标题\n\n（记者 张三）\n\n新华社兰州12月19日电 甲。",
+                &[(true, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "sign-off and copyright are not joined",
+                Lang::Zh,
+                "甲。\n\n（中新财经）\n\n©1999-2024 中国新闻网 版权所有",
+                &[(false, false, 1), (false, true, 1), (false, true, 1)],
+            ),
+            (
+                "heading between blank lines",
+                Lang::Zh,
+                "甲。\n\n唐山大地震（1976年）\n\n乙。",
+                &[(false, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "no heading without blank lines (wrapping)",
+                Lang::Zh,
+                "甲。\n我们要巩固\n团结力量。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "a line continued by punctuation is no heading",
+                Lang::Zh,
+                "甲。\n\n习近平强调\n\n，乙。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "a term cut across the blank line is joined",
+                Lang::Zh,
+                "甲。\n\n共建一带\n\n一路倡议。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "list items on their own lines",
+                Lang::Zh,
+                "提示\n\n1. 甲；\n\n2. 乙。",
+                &[(true, false, 1), (false, false, 1), (false, false, 1)],
+            ),
+            (
+                "excerpt: first line with a comma is no title",
+                Lang::Zh,
+                "中方愿同各方一道，推动更加公\n\n正合理的发展。",
+                &[(false, false, 2)],
+            ),
+            (
+                "excerpt: unclosed quote is no title",
+                Lang::Zh,
+                "共建“一带\n\n一路”倡议。",
+                &[(false, false, 2)],
+            ),
+            (
+                "a title with a comma above a dateline",
+                Lang::Zh,
+                "稳中求进，行稳致远\n\n新华社北京1月5日电 甲。",
+                &[(true, false, 1), (false, false, 1)],
+            ),
+            (
+                "English time stamp between title and dateline",
+                Lang::En,
+                "A title\n\n2023-03-05 11:32:08 [Source: Xinhua]\n\nBEIJING, March 5 (Xinhua) -- A.",
+                &[(true, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "English heading and list paragraphs",
+                Lang::En,
+                "One.\n\nSafety tips\n\n1. Take cover;\n\n2. Stay calm.\n\n(End)",
+                &[
+                    (false, false, 1),
+                    (false, true, 1),
+                    (false, false, 1),
+                    (false, false, 1),
+                    (false, true, 1),
+                ],
+            ),
+        ];
+        for (rule, lang, text, want) in cases {
+            assert_eq!(kinds(text, *lang), *want, "{rule}");
+        }
+    }
+
     #[test]
     fn join_maps_offsets_back() {
         let text = "ab\n  cd";
