@@ -187,3 +187,43 @@ fn eval_text_names_a_missing_file_and_writes_nothing() {
     let out = env.run(&["eval", "g.tsv", "p.tsv", "--dict", "d.txt"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Furniture stands alone in every bead: a Chinese byline or source tag
+/// without an English counterpart is 1-0, never glued to a sentence; the
+/// sign-offs, time stamps, headings and credits pair 1-1 with each other.
+#[test]
+fn furniture_is_never_glued_to_a_sentence() {
+    use termalign::Pipeline;
+    use termalign::align::Aligner;
+    use termalign::glossary::Glossary;
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let mut furniture_pairs = 0;
+    for d in docs() {
+        let name = d.file_name().unwrap().to_string_lossy().to_string();
+        let doc = p.align_texts(
+            &common::read(&d.join("zh.txt")),
+            &common::read(&d.join("en.txt")),
+        );
+        for b in &doc.alignment.beads {
+            let zf: Vec<bool> = b.zh.clone().map(|i| doc.zh[i].is_furniture).collect();
+            let ef: Vec<bool> = b.en.clone().map(|i| doc.en[i].is_furniture).collect();
+            if zf.iter().chain(&ef).any(|&f| f) {
+                assert!(
+                    zf.len() + ef.len() <= 2,
+                    "{name}: wide bead with furniture {b:?}"
+                );
+                assert!(
+                    zf.len() + ef.len() == 1 || zf == ef,
+                    "{name}: furniture paired with a sentence {b:?}"
+                );
+                furniture_pairs += usize::from(zf.len() + ef.len() == 2);
+            }
+        }
+    }
+    eprintln!("{furniture_pairs} furniture pairs");
+    // (完)/(End), time stamps, headings, credits, copyright lines.
+    assert!(
+        furniture_pairs >= 15,
+        "only {furniture_pairs} furniture pairs"
+    );
+}
