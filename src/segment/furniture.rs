@@ -52,10 +52,14 @@ const ZH_BYLINE_WORDS: &[&str] = &["记者", "评论员", "通讯员", "特约�
 /// Is this whole line (or paragraph) release furniture?
 pub(crate) fn is_furniture(line: &str, lang: Lang) -> bool {
     let t = line.trim();
-    if t.is_empty() {
+    // Furniture is short: no pattern below takes more than 120 chars.
+    if t.is_empty() || t.len() > 4 * 120 {
         return false;
     }
     let n = t.chars().count();
+    if n > 120 {
+        return false;
+    }
     if is_copyright(t) || n <= 60 && is_time_stamp(t) {
         return true;
     }
@@ -162,6 +166,14 @@ fn zh_furniture(t: &str, n: usize) -> bool {
     if n <= 40 && labelled(t, ZH_LABELS) {
         return true;
     }
+    // A caption without final punctuation (`图为…`): one with it is a
+    // sentence, paired with the English caption.
+    if ["图为", "图片为", "上图为", "下图为", "图：", "图:"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        return true;
+    }
     let clause = t.contains(['，', '；', ',', ';']);
     // `本报记者 王浩`, `新华社评论员`, `新华社记者 李刚 摄`.
     n <= 30
@@ -182,7 +194,20 @@ fn en_furniture(t: &str, n: usize) -> bool {
     if super::rules::ends_sentence(t, Lang::En) {
         return false;
     }
-    n <= 80 && labelled(t, EN_LABELS)
+    if n <= 80 && labelled(t, EN_LABELS) {
+        return true;
+    }
+    // A caption without final punctuation.
+    t.starts_with(char::is_uppercase)
+        && [
+            "photo shows",
+            "photo taken",
+            "file photo",
+            "the photo shows",
+            "the chart shows",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// Does this line open with a list marker: `1. `, `1．`, `1、`, `（1）`,
@@ -315,6 +340,10 @@ mod tests {
             (Lang::Zh, "记者从应急管理部获悉，会议召开。", false),
             (Lang::Zh, "2023年5月12日，四川发生地震。", false),
             (Lang::Zh, "防灾减灾新进展", false),
+            (Lang::Zh, "图为10月26日拍摄的发射现场", true),
+            (Lang::Zh, "图为10月26日拍摄的发射现场。", false),
+            (Lang::En, "Photo taken on Oct. 26 shows the launch", true),
+            (Lang::En, "Photo taken on Oct. 26 shows the launch.", false),
             (Lang::En, "(End)", true),
             (Lang::En, "(over)", true),
             (Lang::En, "(Reuters)", true),
