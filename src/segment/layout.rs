@@ -83,6 +83,8 @@ struct Facts {
     /// A short question or exclamation (`中国经济怎么看？`): a headline only
     /// right above a dateline.
     title_like_question: bool,
+    /// A headline even where no dateline confirms it (at the start).
+    title_alone: bool,
     /// Release furniture (a byline, a sign-off, a time stamp…).
     furniture: bool,
     /// The unit opens with a list marker (`1. `, `（2）`).
@@ -143,28 +145,26 @@ fn facts(
                     }
                 };
             // A Chinese headline holds no unclosed quote or bracket and no
-            // term cut in half; one with a comma is a headline only when
-            // release structure (a dateline, furniture) follows it.
+            // term cut in half.
             let shape_ok = shape_ok
                 && !furniture
-                && match lang {
-                    Lang::Zh => {
-                        furniture::balanced(whole)
-                            && !continued(k)
-                            && (!whole.contains(['，', ',']) || {
-                                let next = units.get(k + 1).map(first);
-                                next.is_some_and(|n| {
-                                    rules::is_dateline(n, lang) || is_furniture(n, lang)
-                                })
-                            })
-                    }
-                    Lang::En => true,
-                };
+                && (lang == Lang::En || furniture::balanced(whole) && !continued(k));
+            // Alone at the start of a text (an excerpt may open mid-sentence),
+            // a Chinese line with a comma is a headline only when release
+            // structure follows it (a dateline, furniture, a subtitle).
+            let alone_ok = lang == Lang::En
+                || !whole.contains(['，', ','])
+                || units.get(k + 1).map(first).is_some_and(|n| {
+                    rules::is_dateline(n, lang)
+                        || is_furniture(n, lang)
+                        || n.starts_with(['—', '-'])
+                });
             Facts {
                 ends_sentence,
                 dateline,
                 title_like: shape_ok && !ends_sentence,
                 title_like_question: shape_ok && question,
+                title_alone: shape_ok && !ends_sentence && alone_ok,
                 furniture,
                 list_item: starts_list_item(first(u)),
                 heading: false,
@@ -206,7 +206,7 @@ const MAX_TITLE_LINES: usize = 3;
 /// one right above may end with `？` or `！`).
 fn titles(facts: &[Facts]) -> Vec<bool> {
     let mut is_title = vec![false; facts.len()];
-    if facts.first().is_some_and(|f| f.title_like) {
+    if facts.first().is_some_and(|f| f.title_alone) {
         is_title[0] = true;
     }
     for (d, f) in facts.iter().enumerate() {
@@ -533,6 +533,12 @@ mod tests {
                 Lang::Zh,
                 "稳中求进，行稳致远\n\n新华社北京1月5日电 甲。",
                 &[(true, false, 1), (false, false, 1)],
+            ),
+            (
+                "a title with a comma, a subtitle, a dateline",
+                Lang::Zh,
+                "稳中求进，行稳致远\n——副标题\n\n新华社北京1月5日电 甲。",
+                &[(true, false, 1), (true, false, 1), (false, false, 1)],
             ),
             (
                 "English time stamp between title and dateline",
