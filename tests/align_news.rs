@@ -201,7 +201,7 @@ fn furniture_is_never_glued_to_a_sentence() {
     use termalign::Pipeline;
     use termalign::align::Aligner;
     use termalign::glossary::Glossary;
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let mut furniture_pairs = 0;
     for d in docs() {
         let name = d.file_name().unwrap().to_string_lossy().to_string();
