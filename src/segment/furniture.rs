@@ -291,6 +291,15 @@ pub(crate) fn balanced(t: &str) -> bool {
 /// punctuation, every bracket and quote closed?
 pub(crate) fn heading_shape(t: &str, lang: Lang) -> bool {
     let t = t.trim();
+    // A Chinese section number (`二、主要任务`) is no enumeration.
+    let t = match t.split_once('、') {
+        Some((num, rest))
+            if !num.is_empty() && num.chars().all(|c| "一二三四五六七八九十".contains(c)) =>
+        {
+            rest
+        }
+        _ => t,
+    };
     let n = t.chars().count();
     let clause = match lang {
         Lang::Zh => t.contains(['，', '、', '；', '：', ',', ';', ':']),
@@ -388,6 +397,8 @@ mod tests {
             (Lang::Zh, "防灾减灾新进展", true),
             (Lang::Zh, "唐山大地震（1976年）", true),
             (Lang::Zh, "受台风“杜", false),
+            (Lang::Zh, "二、主要任务", true),
+            (Lang::Zh, "帐篷、棉被", false),
             (
                 Lang::Zh,
                 "中方愿同各方一道，推动全球治理体系朝着更加公",
