@@ -84,12 +84,14 @@ pub fn ends_sentence(text: &str, lang: Lang) -> bool {
 /// assert!(is_dateline("中新网北京７月５日电 据报道", Lang::Zh));
 /// assert!(is_dateline("ASTANA, July 4 (Xinhua) -- Chinese", Lang::En));
 /// assert!(is_dateline("UNITED NATIONS, Jan. 5 (Xinhua) -- The", Lang::En));
+/// assert!(is_dateline("新華社阿斯塔納7月4日電 當地時間", Lang::Zh));
 /// assert!(!is_dateline("习近平指出，", Lang::Zh));
 /// assert!(!is_dateline("The SCO, he said (twice) -- no.", Lang::En));
 /// ```
 pub fn is_dateline(text: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => is_zh_dateline(text),
+        // Traditional datelines (`新華社…日電`) read as simplified ones.
+        Lang::Zh => is_zh_dateline(&crate::script::fold(text)),
         Lang::En => is_en_dateline(text),
     }
 }

@@ -1,0 +1,131 @@
+//! Traditional-script releases with the (simplified) built-in glossary: the
+//! seed, its gold sentences and the planted-error memory converted to Hong
+//! Kong and Taiwan script with OpenCC (`tests/data/trad/`, see its README)
+//! must give the same term hits, alignment and check findings as the
+//! simplified originals.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use termalign::Pipeline;
+use termalign::align::Aligner;
+use termalign::align::eval::parse_beads;
+use termalign::align::eval::text::{CompactIndex, TextCounts, span_beads};
+use termalign::check::{CheckOptions, Checker};
+use termalign::glossary::{Glossary, TermMatcher};
+use termalign::script::{Script, detect, fold};
+
+const VARIANTS: [(&str, Script); 2] = [("hk", Script::HongKong), ("tw", Script::Taiwan)];
+
+fn read(rel: &str) -> String {
+    common::read(&common::data(rel))
+}
+
+/// Hits per entry zh, with the text found for each.
+fn hits(m: &TermMatcher, g: &Glossary, text: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for h in m.find_zh(text) {
+        out.entry(g.get(h.entry).zh.clone())
+            .or_default()
+            .push(text[h.span.bytes.clone()].to_string());
+    }
+    out
+}
+
+#[test]
+fn traditional_seed_finds_the_simplified_terms() {
+    let g = Glossary::builtin();
+    let m = TermMatcher::new(&g);
+    let simp = read("sco/zh.txt");
+    let base = hits(&m, &g, &simp);
+    let total: usize = base.values().map(Vec::len).sum();
+    assert!(total > 150, "{total} hits in the simplified seed");
+    for (v, script) in VARIANTS {
+        let text = read(&format!("trad/sco.{v}.zh.txt"));
+        assert_eq!(detect(&text), Some(script), "{v}");
+        let found = hits(&m, &g, &text);
+        // Same entries, at least as many times each (up to the original's).
+        let same: usize = base
+            .iter()
+            .map(|(zh, h)| h.len().min(found.get(zh).map_or(0, Vec::len)))
+            .sum();
+        let ratio = same as f64 / total as f64;
+        eprintln!("{v}: {same} of {total} term occurrences ({ratio:.3})");
+        assert!(ratio >= 0.98, "{v}: {same}/{total}");
+        // Hits quote the text as written, in its own script.
+        let sco = &found["上海合作组织"];
+        assert!(sco.iter().all(|t| t == "上海合作組織"), "{sco:?}");
+    }
+}
+
+fn text_f1(zh_rel: &str, sents_rel: &str) -> f64 {
+    let zh = read(zh_rel);
+    let en = read("sco/en.txt");
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let doc = p.align_texts(&zh, &en);
+    let gold = parse_beads(&read("sco/gold.tsv"), "gold.tsv").unwrap();
+    let (zi, ei) = (CompactIndex::new(&zh), CompactIndex::new(&en));
+    let zs: Vec<String> = read(sents_rel)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect();
+    let es: Vec<String> = read("sco/en.sents.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect();
+    let zg = zi.locate(&zs, sents_rel).unwrap();
+    let eg = ei.locate(&es, "en.sents.txt").unwrap();
+    let pred = span_beads(&doc.alignment.beads, &doc.zh, &doc.en, &zi, &ei);
+    let mut c = TextCounts::default();
+    c.add(&gold, &zg, &eg, &pred, "sco").unwrap();
+    c.scores().f1
+}
+
+#[test]
+fn traditional_seed_aligns_as_well_as_simplified() {
+    let simp = text_f1("sco/zh.txt", "sco/zh.sents.txt");
+    for (v, _) in VARIANTS {
+        let f1 = text_f1(
+            &format!("trad/sco.{v}.zh.txt"),
+            &format!("trad/sco.{v}.zh.sents.txt"),
+        );
+        eprintln!("text-level F1: simplified {simp:.4}, {v} {f1:.4}");
+        assert!((simp - f1).abs() <= 0.005, "{v}: {f1:.4} vs {simp:.4}");
+    }
+}
+
+#[test]
+fn check_finds_the_same_errors_in_a_traditional_memory() {
+    let checker = Checker::new(Glossary::builtin(), CheckOptions::default());
+    let run = |rel: &str| {
+        let units: Vec<_> = termalign::tm::read::open(&common::data(rel))
+            .unwrap()
+            .collect::<termalign::Result<_>>()
+            .unwrap();
+        let findings = checker.check(&units).unwrap().findings;
+        findings
+            .into_iter()
+            // Texts quoted from the unit are in its own script.
+            .map(|f| {
+                let fold = |t: Option<String>| t.map(|t| fold(&t).into_owned());
+                (f.unit, f.rule, f.term, fold(f.expected), fold(f.found))
+            })
+            .collect::<Vec<_>>()
+    };
+    for ext in ["tmx", "csv"] {
+        let simp = run(&format!("check/planted.{ext}"));
+        assert!(simp.len() >= 8, "{simp:#?}");
+        for (v, _) in VARIANTS {
+            let trad = run(&format!("trad/check.{v}.planted.{ext}"));
+            eprintln!(
+                "{v}.{ext}: {} findings, simplified {}",
+                trad.len(),
+                simp.len()
+            );
+            assert_eq!(trad, simp, "{v}.{ext}");
+        }
+    }
+}
