@@ -129,3 +129,60 @@ fn check_finds_the_same_errors_in_a_traditional_memory() {
         }
     }
 }
+
+#[test]
+fn tmx_says_what_the_text_is_and_merge_keeps_scripts_apart() {
+    let env = common::TestEnv::new();
+    let en = common::data("sco/en.txt");
+    let en = en.to_str().unwrap();
+    for (zh, out) in [
+        ("sco/zh.txt", "cn.tmx"),
+        ("trad/sco.hk.zh.txt", "hk.tmx"),
+        ("trad/sco.tw.zh.txt", "tw.tmx"),
+    ] {
+        let zh = common::data(zh);
+        let o = env.run(&[
+            "align",
+            zh.to_str().unwrap(),
+            en,
+            "-o",
+            out,
+            "--date",
+            "2024-07-04",
+        ]);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+    }
+    let hk = std::fs::read_to_string(env.path("hk.tmx")).unwrap();
+    assert!(hk.contains(r#"srclang="zh-HK""#));
+    assert!(!hk.contains(r#"xml:lang="zh-CN""#));
+    // x-terms quote the unit's text, then the glossary entry.
+    assert!(
+        hk.contains("上海合作組織成員國元首理事會=上海合作组织成员国元首理事会"),
+        "{hk}"
+    );
+    let tw = std::fs::read_to_string(env.path("tw.tmx")).unwrap();
+    assert!(tw.contains(r#"xml:lang="zh-TW""#));
+    let cn = std::fs::read_to_string(env.path("cn.tmx")).unwrap();
+    assert!(!cn.contains("zh-HK") && !cn.contains("=习近平"));
+
+    let count = |s: &str, tag: &str| s.matches(&format!("xml:lang=\"{tag}\"")).count();
+    let units = count(&cn, "zh-CN");
+    let o = env.run(&["tm", "merge", "cn.tmx", "hk.tmx", "-o", "m.tmx"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let m = std::fs::read_to_string(env.path("m.tmx")).unwrap();
+    assert_eq!((count(&m, "zh-CN"), count(&m, "zh-HK")), (units, units));
+    // Told otherwise, every unit is what --src-lang says.
+    let o = env.run(&[
+        "tm",
+        "merge",
+        "cn.tmx",
+        "hk.tmx",
+        "-o",
+        "m2.tmx",
+        "--src-lang",
+        "zh-Hant",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let m = std::fs::read_to_string(env.path("m2.tmx")).unwrap();
+    assert_eq!(count(&m, "zh-Hant"), 2 * units);
+}

@@ -192,7 +192,17 @@ pub fn run(args: Args) -> Result<Status> {
         .iter()
         .flat_map(|a| pipeline.units(&a.doc, &name))
         .collect();
-    args.output.write_units(&units)?;
+    // A traditional-script document says so in the TMX header too.
+    let detected = units.iter().find_map(|u| u.zh_lang.clone());
+    if args.output.tm.src_lang.is_none()
+        && let Some(tag) = detected
+    {
+        let mut output = args.output.clone();
+        output.tm.src_lang = Some(tag);
+        output.write_units(&units)?;
+    } else {
+        args.output.write_units(&units)?;
+    }
     Ok(Status::Ok)
 }
 

@@ -164,6 +164,7 @@ mod tests {
             terms: vec!["上海精神".into(), "一带一路".into()],
             zh_sentences: 3..5,
             en_sentences: 4..5,
+            zh_lang: None,
         }
     }
 
