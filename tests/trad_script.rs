@@ -128,6 +128,24 @@ fn check_finds_the_same_errors_in_a_traditional_memory() {
             assert_eq!(trad, simp, "{v}.{ext}");
         }
     }
+    // Findings quote the unit's own text, with the glossary entry.
+    let units: Vec<_> = termalign::tm::read::open(&common::data("trad/check.hk.planted.tmx"))
+        .unwrap()
+        .collect::<termalign::Result<_>>()
+        .unwrap();
+    let run = checker.check(&units).unwrap();
+    let forbidden = run
+        .findings
+        .iter()
+        .find(|f| f.rule == termalign::check::Rule::TermForbidden)
+        .unwrap();
+    assert_eq!(forbidden.term.as_deref(), Some("一带一路"));
+    assert_eq!(forbidden.source_term.as_deref(), Some("一帶一路"));
+    assert!(
+        forbidden.message.contains("一帶一路 (glossary: 一带一路)"),
+        "{}",
+        forbidden.message
+    );
 }
 
 #[test]
