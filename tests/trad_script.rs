@@ -204,3 +204,64 @@ fn tmx_says_what_the_text_is_and_merge_keeps_scripts_apart() {
     let m = std::fs::read_to_string(env.path("m2.tmx")).unwrap();
     assert_eq!(count(&m, "zh-Hant"), 2 * units);
 }
+
+#[test]
+fn glossary_lint_notes_script_collisions_and_convert_writes_traditional() {
+    let env = common::TestEnv::new();
+    env.write(
+        "g.csv",
+        "zh,en\n台湾,Taiwan\n上海精神,Shanghai Spirit\n臺灣,Taiwan region\n",
+    );
+    let o = env.run(&["glossary", "lint", "g.csv"]);
+    let out = common::stdout(&o) + &common::stderr(&o);
+    assert!(
+        out.contains(
+            "g.csv:4: warning: `臺灣` and `台湾` (line 2) are the same term in another script"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("[script]"), "{out}");
+
+    // The shipped glossary has no such pair.
+    let shipped = common::root().join("glossary/default.csv");
+    let o = env.run(&["glossary", "lint", "--strict", shipped.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", common::stdout(&o));
+
+    let o = env.run(&[
+        "glossary",
+        "convert",
+        shipped.to_str().unwrap(),
+        "hk.csv",
+        "--script",
+        "zh-HK",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let hk = std::fs::read_to_string(env.path("hk.csv")).unwrap();
+    assert!(hk.contains("\n上海合作組織,"), "{hk}");
+    // The converted glossary finds the same terms in the simplified seed.
+    let g = Glossary::builtin();
+    let h = Glossary::load(&env.path("hk.csv")).unwrap();
+    assert_eq!(g.len(), h.len());
+    let text = read("sco/zh.txt");
+    let count = |g: &Glossary| TermMatcher::new(g).find_zh(&text).len();
+    assert_eq!(count(&g), count(&h));
+
+    let o = env.run(&[
+        "glossary", "convert", "g.csv", "tw.tbx", "--script", "zh-TW",
+    ]);
+    assert!(!o.status.success(), "two entries become one: an error");
+    let o = env.run(&[
+        "glossary",
+        "convert",
+        shipped.to_str().unwrap(),
+        "tw.tbx",
+        "--script",
+        "zh-TW",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let tbx = std::fs::read_to_string(env.path("tw.tbx")).unwrap();
+    assert!(tbx.contains(r#"<langSet xml:lang="zh-TW">"#));
+    let o = env.run(&["glossary", "convert", "g.csv", "x.csv", "--script", "fr"]);
+    assert!(!o.status.success());
+    assert!(common::stderr(&o).contains("names no Chinese script"));
+}
