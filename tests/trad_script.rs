@@ -265,3 +265,59 @@ fn glossary_lint_notes_script_collisions_and_convert_writes_traditional() {
     assert!(!o.status.success());
     assert!(common::stderr(&o).contains("names no Chinese script"));
 }
+
+/// Word boundaries (char offsets) of jieba's tokenisation.
+fn boundaries(
+    t: &termalign::lexicon::ZhTokenizer,
+    text: &str,
+) -> std::collections::BTreeSet<usize> {
+    let mut at = 0;
+    let mut out = std::collections::BTreeSet::new();
+    for w in t.words(text) {
+        at += w.chars().count();
+        out.insert(at);
+    }
+    out
+}
+
+/// jieba's dictionary is simplified: tokenising the script-folded text (what
+/// the aligner does) gives the simplified text's words; tokenising the
+/// traditional text as it is loses many.
+#[test]
+fn folded_traditional_text_tokenises_like_simplified() {
+    let g = Glossary::builtin();
+    let t = termalign::lexicon::ZhTokenizer::for_glossary(&g);
+    let simp = read("sco/zh.txt");
+    let base = boundaries(&t, &simp);
+    let agree = |b: &std::collections::BTreeSet<usize>| {
+        let both = b.intersection(&base).count() as f64;
+        // F1 of the boundaries.
+        2.0 * both / (b.len() + base.len()) as f64
+    };
+    for (v, _) in VARIANTS {
+        let text = read(&format!("trad/sco.{v}.zh.txt"));
+        let raw = agree(&boundaries(&t, &text));
+        let folded = agree(&boundaries(&t, &fold(&text)));
+        eprintln!(
+            "{v}: word-boundary F1 against the simplified text: raw {raw:.3}, folded {folded:.3}"
+        );
+        assert!(folded >= 0.995, "{v}: {folded:.3}");
+        assert!(folded > raw);
+    }
+}
+
+#[test]
+fn dictionary_finds_words_in_any_script() {
+    let d = termalign::lexicon::Dictionary::builtin();
+    if d.is_empty() {
+        eprintln!("NOTICE: skipping: no built-in lexicon in this build");
+        return;
+    }
+    // CC-CEDICT has both scripts' headwords; regional variants fold.
+    for w in [
+        "线路", "線路", "綫路", "里面", "裡面", "裏面", "台湾", "臺灣",
+    ] {
+        assert!(d.lookup(w).is_some(), "{w}");
+    }
+    assert_eq!(d.lookup("綫路"), d.lookup("线路"));
+}

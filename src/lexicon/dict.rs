@@ -318,8 +318,16 @@ impl Dictionary {
     }
 
     /// The entry id of a headword that has at least one content gloss.
+    /// A headword in neither script's form in the dictionary (a Hong Kong
+    /// or Taiwan variant: `綫路`, `裡面`) is looked up script-folded.
     pub fn lookup(&self, zh: &str) -> Option<u32> {
-        self.id_of(zh).filter(|&i| !self.entry(i).is_empty())
+        // (A variant's own entry may have no content gloss, only `variant
+        // of 裡面`: then the folded form's is the one.)
+        let content = |id: Option<u32>| id.filter(|&i| !self.entry(i).is_empty());
+        content(self.id_of(zh)).or_else(|| match crate::script::fold(zh) {
+            std::borrow::Cow::Owned(f) => content(self.id_of(&f)),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
     }
 
     /// The gloss stems of a headword.
