@@ -33,6 +33,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod numbers;
 pub mod pipeline;
+pub mod review;
 pub mod script;
 pub mod segment;
 pub mod span;
