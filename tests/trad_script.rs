@@ -321,3 +321,45 @@ fn dictionary_finds_words_in_any_script() {
     }
     assert_eq!(d.lookup("綫路"), d.lookup("线路"));
 }
+
+#[test]
+fn csv_says_what_the_text_is_and_converts_back() {
+    let env = common::TestEnv::new();
+    let (zh, en) = (
+        common::data("trad/sco.tw.zh.txt"),
+        common::data("sco/en.txt"),
+    );
+    let o = env.run(&[
+        "align",
+        zh.to_str().unwrap(),
+        en.to_str().unwrap(),
+        "-o",
+        "tw.csv",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let csv = std::fs::read_to_string(env.path("tw.csv")).unwrap();
+    assert!(
+        csv.starts_with("zh,en,score,bead,doc,terms,lang\n"),
+        "{csv}"
+    );
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",zh-TW")));
+    let o = env.run(&["tm", "convert", "tw.csv", "tw.tmx"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let tmx = std::fs::read_to_string(env.path("tw.tmx")).unwrap();
+    assert!(
+        tmx.contains(r#"<tuv xml:lang="zh-TW">"#) && !tmx.contains("x-lang"),
+        "{tmx}"
+    );
+    // A simplified memory keeps its six columns.
+    let zh = common::data("sco/zh.txt");
+    let o = env.run(&[
+        "align",
+        zh.to_str().unwrap(),
+        en.to_str().unwrap(),
+        "-o",
+        "cn.csv",
+    ]);
+    assert!(o.status.success());
+    let csv = std::fs::read_to_string(env.path("cn.csv")).unwrap();
+    assert!(csv.starts_with("zh,en,score,bead,doc,terms\n"));
+}
