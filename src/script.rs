@@ -96,7 +96,7 @@ impl Script {
     }
 
     /// The OpenCC conversion from simplified text to this script.
-    fn from_simplified(self) -> Option<BuiltinConfig> {
+    fn opencc_from_simplified(self) -> Option<BuiltinConfig> {
         match self {
             Script::Simplified => None,
             Script::Traditional => Some(BuiltinConfig::S2t),
@@ -277,7 +277,7 @@ pub fn convert(text: &str, to: Script) -> String {
     // Simplify first (Hong Kong, then Taiwan forms), so a traditional input
     // converts to another region's forms too.
     let simplified = get(BuiltinConfig::Tw2s).convert(&get(BuiltinConfig::Hk2s).convert(text));
-    match to.from_simplified() {
+    match to.opencc_from_simplified() {
         None => simplified,
         Some(c) => get(c).convert(&simplified),
     }
