@@ -32,12 +32,14 @@ pub struct NumberMention {
 /// assert_eq!(keys("当地时间7月4日，成员国增加到10个", Lang::Zh), ["date:7-4", "10"]);
 /// assert_eq!(keys("on July 4, the members grew to 10", Lang::En), ["date:7-4", "10"]);
 /// assert_eq!(keys("第二十四次会议", Lang::Zh), ["24"]);
+/// assert_eq!(keys("兩萬人", Lang::Zh), keys("两万人", Lang::Zh));
 /// assert_eq!(keys("the 24th meeting", Lang::En), ["24"]);
 /// ```
 pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
+    // Script-folded too: traditional `萬`, `億`, `兩` read as `万`, `亿`, `两`.
     let chars: Vec<(usize, char)> = text
         .char_indices()
-        .map(|(i, c)| (i, fold_width(c)))
+        .map(|(i, c)| (i, crate::script::fold_char(fold_width(c))))
         .collect();
     let raw = match lang {
         Lang::Zh => zh::extract(&chars),

@@ -363,3 +363,19 @@ fn csv_says_what_the_text_is_and_converts_back() {
     let csv = std::fs::read_to_string(env.path("cn.csv")).unwrap();
     assert!(csv.starts_with("zh,en,score,bead,doc,terms\n"));
 }
+
+#[test]
+fn numbers_read_the_same_in_either_script() {
+    use termalign::{Lang, numbers::keys};
+    let simp = read("sco/zh.sents.txt");
+    for (v, _) in VARIANTS {
+        let trad = read(&format!("trad/sco.{v}.zh.sents.txt"));
+        for (s, t) in simp.lines().zip(trad.lines()) {
+            assert_eq!(keys(s, Lang::Zh), keys(t, Lang::Zh), "{t}");
+        }
+    }
+    assert_eq!(
+        keys("增加兩萬億元", Lang::Zh),
+        keys("增加两万亿元", Lang::Zh)
+    );
+}
