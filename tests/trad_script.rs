@@ -210,17 +210,42 @@ fn glossary_lint_notes_script_collisions_and_convert_writes_traditional() {
     let env = common::TestEnv::new();
     env.write(
         "g.csv",
-        "zh,en\n台湾,Taiwan\n上海精神,Shanghai Spirit\n臺灣,Taiwan region\n",
+        "zh,en\n台湾,Taiwan\n上海精神,Shanghai Spirit\n臺灣,Taiwan region\n发展,development\n發展,development\n",
     );
     let o = env.run(&["glossary", "lint", "g.csv"]);
     let out = common::stdout(&o) + &common::stderr(&o);
+    // Different renderings: an error (loading refuses it); the same: a warning.
     assert!(
         out.contains(
-            "g.csv:4: warning: `臺灣` and `台湾` (line 2) are the same term in another script"
+            "g.csv:4: error: `臺灣` and `台湾` (line 2) are the same term in another script"
         ),
         "{out}"
     );
+    assert!(
+        out.contains("g.csv:6: warning: `發展` and `发展` (line 5)"),
+        "{out}"
+    );
     assert!(out.contains("[script]"), "{out}");
+    assert!(
+        Glossary::load(&env.path("g.csv"))
+            .unwrap_err()
+            .to_string()
+            .contains("`臺灣` has approved rendering")
+    );
+
+    // A traditional-script house entry overrides the built-in simplified one.
+    env.write(
+        "house.csv",
+        "zh,en\n上海合作組織,Shanghai Cooperation Organisation\n",
+    );
+    let mut g = Glossary::builtin();
+    let notes = g.overlay(Glossary::load(&env.path("house.csv")).unwrap());
+    assert_eq!(notes.len(), 1);
+    let e = g.find_zh("上海合作组织").unwrap();
+    assert_eq!(e.en, "Shanghai Cooperation Organisation");
+    let m = TermMatcher::new(&g);
+    let hits = m.find_zh("上海合作组织成立");
+    assert_eq!(g.get(hits[0].entry).en, "Shanghai Cooperation Organisation");
 
     // The shipped glossary has no such pair.
     let shipped = common::root().join("glossary/default.csv");

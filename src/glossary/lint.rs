@@ -399,8 +399,15 @@ fn check_script_collisions(entries: &[Entry], out: &mut Findings) {
     for e in entries {
         let folded = crate::script::fold(e.zh.trim()).into_owned();
         match first.get(&folded) {
-            Some(prev) if prev.zh.trim() != e.zh.trim() => out.warn(
+            // Different renderings: loading refuses it, as for one `zh`
+            // twice; the same: loading merges them.
+            Some(prev) if prev.zh.trim() != e.zh.trim() => out.push(
                 e.origin.line,
+                if prev.en == e.en {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
                 Rule::Script,
                 format!(
                     "`{}` and `{}` (line {}) are the same term in another script: \
