@@ -404,3 +404,16 @@ fn numbers_read_the_same_in_either_script() {
         keys("增加两万亿元", Lang::Zh)
     );
 }
+
+#[test]
+fn a_simplified_protected_term_protects_its_traditional_form() {
+    use termalign::{Lang, segment::Segmenter};
+    let text = "他加入了雅虎！財經。後來離開了。";
+    let plain = Segmenter::new(Lang::Zh).segment(text);
+    assert_eq!(plain.len(), 3, "{plain:?}");
+    for term in ["雅虎！财经", "雅虎！財經"] {
+        let seg = Segmenter::new(Lang::Zh).with_protected_terms([term]);
+        let s: Vec<String> = seg.segment(text).into_iter().map(|s| s.text).collect();
+        assert_eq!(s, ["他加入了雅虎！財經。", "後來離開了。"], "{term}");
+    }
+}
