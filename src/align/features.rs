@@ -169,7 +169,7 @@ pub fn zh_words(text: &str, lex: &Lexical) -> Vec<Word> {
             continue;
         }
         match lex.dict {
-            Some(d) => match d.lookup(w).or_else(|| d.lookup(orig)) {
+            Some(d) => match d.lookup(w).or_else(|| d.lookup_any_script(orig)) {
                 Some(id) => out.push(Word {
                     key: key(w),
                     entry: id,

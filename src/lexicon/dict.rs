@@ -318,14 +318,24 @@ impl Dictionary {
     }
 
     /// The entry id of a headword that has at least one content gloss.
-    /// A headword in neither script's form in the dictionary (a Hong Kong
-    /// or Taiwan variant: `綫路`, `裡面`) is looked up script-folded.
     pub fn lookup(&self, zh: &str) -> Option<u32> {
-        // (A variant's own entry may have no content gloss, only `variant
-        // of 裡面`: then the folded form's is the one.)
-        let content = |id: Option<u32>| id.filter(|&i| !self.entry(i).is_empty());
-        content(self.id_of(zh)).or_else(|| match crate::script::fold(zh) {
-            std::borrow::Cow::Owned(f) => content(self.id_of(&f)),
+        self.id_of(zh).filter(|&i| !self.entry(i).is_empty())
+    }
+
+    /// [`Dictionary::lookup`], and failing that the script-folded
+    /// headword's: a Hong Kong or Taiwan variant in neither script's form
+    /// here (`綫路`), or one whose own entry only says `variant of 裡面`
+    /// (`裏面`), finds the word's entry.
+    ///
+    /// ```
+    /// use termalign::lexicon::Dictionary;
+    /// let d = Dictionary::from_text("线路\tline\n", "t").unwrap();
+    /// assert_eq!(d.lookup_any_script("綫路"), d.lookup("线路"));
+    /// assert_eq!(d.lookup("綫路"), None);
+    /// ```
+    pub fn lookup_any_script(&self, zh: &str) -> Option<u32> {
+        self.lookup(zh).or_else(|| match crate::script::fold(zh) {
+            std::borrow::Cow::Owned(f) => self.lookup(&f),
             std::borrow::Cow::Borrowed(_) => None,
         })
     }
