@@ -143,12 +143,6 @@ fn table() -> &'static FoldTable {
     })
 }
 
-/// Load the script tables now (microseconds, once per process)
-/// rather than on the first text folded.
-pub fn preload() {
-    table();
-}
-
 /// The script-folded form of one character: the simplified member of its
 /// class (`們`→`们`, `綫`→`线`, `裡`→`里`), `c` itself for every other char.
 ///
@@ -176,7 +170,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// True when [`fold_char`] would change some char of `s`.
-pub fn folds(s: &str) -> bool {
+pub(crate) fn folds(s: &str) -> bool {
     !s.is_ascii() && s.chars().any(|c| fold_char(c) != c)
 }
 
@@ -192,7 +186,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 /// [`fold`], but only where the folded char has the same UTF-8 length
 /// (all but a few rare supplementary-plane forms), so byte offsets carry
 /// over too. Fold both sides of a comparison with it.
-pub fn fold_same_len(text: &str) -> Cow<'_, str> {
+pub(crate) fn fold_same_len(text: &str) -> Cow<'_, str> {
     let f = |c: char| {
         let d = fold_char(c);
         if d.len_utf8() == c.len_utf8() { d } else { c }
