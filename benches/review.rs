@@ -15,7 +15,7 @@ fn bench(c: &mut Criterion) {
     let root = env!("CARGO_MANIFEST_DIR");
     let zh = std::fs::read_to_string(format!("{root}/tests/data/sco/zh.txt")).unwrap();
     let en = std::fs::read_to_string(format!("{root}/tests/data/sco/en.txt")).unwrap();
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let doc = p.align_texts(&zh, &en);
     let copies = 20_000usize.div_ceil(doc.alignment.beads.len());
     let beads = copies * doc.alignment.beads.len();

@@ -12,7 +12,7 @@
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 //! use termalign::review::{PageBuilder, PageOptions};
-//! let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 //! let doc = p.align_texts("各方支持“一带一路”。", "All sides support the Belt and Road.");
 //! let mut page = PageBuilder::new(&p, PageOptions::default());
 //! page.add_aligned("demo", &doc);
@@ -277,7 +277,7 @@ impl<'p> PageBuilder<'p> {
                 }
             }
         }
-        let checker = Checker::new(self.pipeline.glossary().clone(), options);
+        let checker = Checker::new(self.pipeline.glossary().clone(), options)?;
         let run = checker.check(&units)?;
         // Findings name their unit by number and file, and come grouped
         // by unit in input order: one forward scan maps them to beads.
@@ -643,7 +643,7 @@ mod tests {
 
     #[test]
     fn units_are_grouped_by_doc_and_split_into_sentences() {
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         let unit = |doc: &str, zh: &str, en: &str| ReadUnit {
             source: zh.into(),
             target: en.into(),
@@ -675,7 +675,7 @@ mod tests {
 
     #[test]
     fn content_hash_changes_with_text() {
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         let mut b = PageBuilder::new(&p, PageOptions::default());
         b.add_aligned("x", &p.align_texts("他来了。", "He came."));
         b.add_aligned("x", &p.align_texts("他走了。", "He came."));

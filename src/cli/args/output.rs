@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use termalign::tm::header::{language_code, parse_date};
 use termalign::tm::{
     Format, TmOutput, TmWriter, TmxHeader, TranslationUnit, WriteReport, WriterOptions,
 };
+use termalign::tm::{language_code, parse_date};
 use termalign::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, clap::Args)]

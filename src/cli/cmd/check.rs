@@ -3,11 +3,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use termalign::DocOptions;
 use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
-use termalign::pipeline::DocOptions;
 use termalign::tm::ReadUnit;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
@@ -196,7 +196,7 @@ pub fn run(args: Args) -> Result<Status> {
         units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
     }
 
-    let checker = Checker::new(glossary, options);
+    let checker = Checker::new(glossary, options)?;
     let run = pool.install(|| checker.check(&units))?;
     let mut findings = run.findings;
     let mut baselined = 0;

@@ -13,8 +13,8 @@ use termalign::check::baseline::Baseline;
 use termalign::check::report::Summary;
 use termalign::review::{Focus, PageBuilder, PageOptions};
 use termalign::tm::ReadUnit;
-use termalign::tm::header::{language_code, parse_date};
 use termalign::tm::read::ReadFormat;
+use termalign::tm::{language_code, parse_date};
 use termalign::{AlignedDocument, Error, ErrorKind, Lang, Pipeline, Result};
 
 use crate::cli::Status;
