@@ -626,7 +626,10 @@ mod tests {
     /// the seed's sentences give the same numbers in either script.
     #[test]
     fn traditional_script_numbers() {
-        assert_eq!(keys("增加兩萬億元", Lang::Zh), keys("增加两万亿元", Lang::Zh));
+        assert_eq!(
+            keys("增加兩萬億元", Lang::Zh),
+            keys("增加两万亿元", Lang::Zh)
+        );
         assert_eq!(k("兩萬人", Lang::Zh), ["20000"]);
         let data = |rel: &str| {
             std::fs::read_to_string(format!("{}/tests/data/{rel}", env!("CARGO_MANIFEST_DIR")))

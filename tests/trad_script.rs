@@ -389,7 +389,6 @@ fn csv_says_what_the_text_is_and_converts_back() {
     assert!(csv.starts_with("zh,en,score,bead,doc,terms\n"));
 }
 
-
 #[test]
 fn a_simplified_protected_term_protects_its_traditional_form() {
     use termalign::{Lang, segment::Segmenter};
@@ -401,4 +400,39 @@ fn a_simplified_protected_term_protects_its_traditional_form() {
         let s: Vec<String> = seg.segment(text).into_iter().map(|s| s.text).collect();
         assert_eq!(s, ["他加入了雅虎！財經。", "後來離開了。"], "{term}");
     }
+}
+
+#[test]
+fn merge_never_takes_units_of_two_scripts_for_duplicates() {
+    let env = common::TestEnv::new();
+    let tmx = |lang: &str| {
+        format!(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"{lang}\"/><body>\n\
+             <tu><tuv xml:lang=\"{lang}\"><seg>2024年7月4日</seg></tuv><tuv xml:lang=\"en-US\"><seg>4 July 2024</seg></tuv></tu>\n\
+             </body></tmx>\n"
+        )
+    };
+    env.write("cn.tmx", tmx("zh-CN"));
+    env.write("hk.tmx", tmx("zh-HK"));
+    let o = env.run(&["tm", "merge", "cn.tmx", "hk.tmx", "-o", "m.tmx"]);
+    assert!(
+        common::stderr(&o).contains("0 duplicate(s) removed, 2 written"),
+        "{}",
+        common::stderr(&o)
+    );
+    let o = env.run(&[
+        "tm",
+        "merge",
+        "cn.tmx",
+        "hk.tmx",
+        "-o",
+        "m.tmx",
+        "--src-lang",
+        "zh-HK",
+    ]);
+    assert!(
+        common::stderr(&o).contains("1 duplicate(s) removed, 1 written"),
+        "{}",
+        common::stderr(&o)
+    );
 }

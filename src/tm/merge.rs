@@ -53,7 +53,8 @@ pub fn merge(
     let key = |u: &ReadUnit| {
         let script = match src_lang {
             Some(_) => None,
-            None => crate::script::Script::from_tag(&u.source_lang),
+            // Simplified, plain `zh` and untagged (CSV) units are one kind.
+            None => crate::script::Script::from_tag(&u.source_lang).filter(|s| s.is_traditional()),
         };
         pair_key(u) ^ script.map_or(0, |s| (s as u128 + 1) << 120)
     };
