@@ -43,7 +43,9 @@ pub enum Sub {
 ///
 /// Warnings: leading or trailing blanks and empty `|` items, a rendering
 /// listed twice, a term inside a longer term whose rendering uses one the
-/// shorter term forbids or writes its rendering in another case.
+/// shorter term forbids or writes its rendering in another case, two terms
+/// that are one term in another script (`发展`/`發展`: an error when their
+/// renderings differ) [script].
 ///
 /// Exit status: 0 clean (or warnings only), 1 warnings with --strict, 2 errors.
 ///
