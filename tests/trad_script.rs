@@ -436,3 +436,17 @@ fn merge_never_takes_units_of_two_scripts_for_duplicates() {
         common::stderr(&o)
     );
 }
+
+/// `script::convert` (ferrous-opencc) writes what the opencc tool wrote.
+#[test]
+fn conversion_matches_the_opencc_tool() {
+    use termalign::script::convert;
+    let simp = read("sco/zh.txt");
+    for (v, script) in VARIANTS {
+        assert_eq!(
+            convert(&simp, script),
+            read(&format!("trad/sco.{v}.zh.txt")),
+            "{v}"
+        );
+    }
+}
