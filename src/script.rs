@@ -4,13 +4,15 @@
 //! compare *script-folded* text: every character mapped to one
 //! representative of its simplified/traditional/variant class
 //! (`們`→`们`, `綫`/`線`→`线`, `裏`/`裡`→`里`, `臺`→`台`). The fold is char
-//! for char, so offsets in the folded text are offsets in the original,
-//! and reports quote the original.
+//! for char, so char offsets in the folded text are offsets in the
+//! original, and reports quote the original.
 //!
-//! The data is OpenCC's (through the `ferrous-opencc` crate, Apache-2.0):
-//! its character tables, Hong Kong and Taiwan variant tables and phrase
-//! tables, as used by the `opencc` tool's `hk2s`, `tw2s`, `s2hk` and
-//! `s2tw` configurations.
+//! The data is OpenCC's, through the `ferrous-opencc` crate (Apache-2.0):
+//! the fold table is derived from its character and Hong Kong/Taiwan
+//! variant tables and committed as generated code (`script/data.rs`, a
+//! test checks it against the crate), so folding costs one array load per
+//! char and no start-up; [`convert`] runs its phrase tables, as the
+//! `opencc` tool's `s2hk`, `s2tw`, `hk2s` and `tw2s` configurations do.
 //!
 //! ```
 //! use termalign::script::{Script, detect, fold};
@@ -162,10 +164,12 @@ pub fn fold_char(c: char) -> char {
             0 => c,
             f => char::from_u32(f).unwrap_or(c),
         }
-    } else if cp < 0xF900 {
-        c
-    } else {
+    } else if (0xF900..0xFB00).contains(&cp) || cp >= 0x20000 {
         t.other.get(&c).copied().unwrap_or(c)
+    } else {
+        // CJK punctuation, fullwidth forms and the rest: never folded, and
+        // frequent in Chinese text, so kept off the map.
+        c
     }
 }
 
