@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{COLUMNS, Entry, Glossary, omegat, tbx};
-use crate::atomic::AtomicFile;
+use crate::atomic::Output;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format_table::{FormatTable, format_table};
 use crate::script::Script;
@@ -119,8 +119,9 @@ pub fn to_string(glossary: &Glossary, format: Format) -> Result<String> {
 }
 
 /// Convert the glossary file `input` into `output` (formats from the names
-/// unless given). The output is written whole or not at all. Returns the
-/// number of entries written.
+/// unless given). The output is opened by [`Output::open`] (written whole
+/// or not at all; `-`, devices and pipes directly) and may not be the
+/// input. Returns the number of entries written.
 pub fn convert_file(
     input: &Path,
     output: &Path,
@@ -149,11 +150,13 @@ pub fn convert_file_to_script(
         )
         .with_path(output)
     })?;
+    crate::atomic::refuse_overwrite(&[input], &[output])?;
+    // Opened first: an unwritable folder fails before the reading.
+    let mut file = Output::open(output)?;
     let mut glossary = read_path(input, from)?;
     if let Some(s) = script {
         glossary = to_script(&glossary, s).map_err(|e| e.with_path(input))?;
     }
-    let mut file = AtomicFile::create(output)?;
     let zh_lang = script.map_or("zh-CN", Script::tag);
     match to {
         Format::Tbx => tbx::write_lang(glossary.entries(), zh_lang, &mut file),
