@@ -292,6 +292,10 @@ mod tests {
         }
         assert_eq!(values(&["check"], "format"), ReportFormat::NAMES);
         assert_eq!(values(&["check"], "generic_severity"), Severity::NAMES);
+        assert_eq!(
+            values(&["check"], "missing_number_severity"),
+            Severity::NAMES
+        );
         for name in values(&["check"], "fail_on") {
             if name != "never" {
                 assert_eq!(name.parse::<Severity>().unwrap().name(), name);

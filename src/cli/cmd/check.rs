@@ -34,7 +34,8 @@ use crate::cli::args::model::ModelArgs;
 ///   term-forbidden       error    a forbidden rendering of a source term is in the target
 ///   term-case            warning  a rendering is there with other letter case
 ///   term-near-miss       warning  something close to a rendering is there (replaces term-missing)
-///   number-mismatch      warning  a number or date of the source is not in the target
+///   number-mismatch      error    a number or date of the source is not in the target, which has
+///                                 another figure in its place (warning when the target has none)
 ///   inconsistent-target  warning  the same source is translated differently elsewhere
 ///   inconsistent-source  warning  the same target translates different sources
 ///   untranslated         error    the target is empty, equals the source, or is mostly Chinese
@@ -113,6 +114,13 @@ pub struct Args {
           value_parser = ["error", "warning", "note"])]
     pub generic_severity: String,
 
+    /// Severity of number-mismatch when a source number is simply missing from the target
+    /// (no other figure of its kind there); a different figure gets the rule's severity
+    /// (error). Never above the rule's severity.
+    #[arg(long, value_name = "SEVERITY", default_value = "warning",
+          value_parser = ["error", "warning", "note"])]
+    pub missing_number_severity: String,
+
     #[command(flatten)]
     pub model: ModelArgs,
 
@@ -152,6 +160,7 @@ impl Args {
             o.disable(rule);
         }
         o.generic_severity = self.generic_severity.parse().map_err(config)?;
+        o.missing_number_severity = self.missing_number_severity.parse().map_err(config)?;
         Ok(o)
     }
 
