@@ -188,8 +188,9 @@ pub struct ReportOptions {
     pub color: bool,
     /// SARIF: the absolute URI (ending in `/`) that relative file names are
     /// relative to, usually the repository root. Locations then carry the
-    /// `uriBaseId` `SRCROOT`, defined in the run's `originalUriBaseIds`;
-    /// absolute `file:` paths under it become relative to it.
+    /// `uriBaseId` `SRCROOT`, defined in the run's `originalUriBaseIds`.
+    /// With a `file:` base, file names (relative ones taken from the working
+    /// folder) under it become relative to it; others stay absolute.
     pub base_uri: Option<String>,
 }
 

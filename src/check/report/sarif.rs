@@ -89,10 +89,18 @@ fn base_with_slash(base: &str) -> String {
 /// The artifact location of `file`: relative to `SRCROOT` when there is a
 /// base and the path is relative (or an absolute path under a `file:` base).
 fn artifact_location(file: &str, base: Option<&str>) -> Value {
-    let u = uri(file);
     let Some(base) = base else {
-        return json!({ "uri": u });
+        return json!({ "uri": uri(file) });
     };
+    // Relative names are relative to the working folder; under a `file:`
+    // base that may be another folder, compare absolute paths.
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) if base.starts_with("file://") && !file.starts_with('/') => {
+            cwd.join(file).display().to_string()
+        }
+        _ => file.to_string(),
+    };
+    let u = uri(&absolute);
     if !u.starts_with("file://") {
         return json!({ "uri": u, "uriBaseId": SRCROOT });
     }

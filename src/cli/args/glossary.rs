@@ -32,7 +32,7 @@ impl GlossaryArgs {
         }
         let mut g = Glossary::builtin();
         for note in g.overlay(user) {
-            eprintln!("termalign: note: {note}");
+            crate::cli::ui::note!("termalign: note: {note}");
         }
         Ok(g)
     }

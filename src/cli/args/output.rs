@@ -10,9 +10,12 @@ use termalign::tm::{
 };
 use termalign::{Error, ErrorKind, Result};
 
+use crate::cli::args::io::is_dash;
+use crate::cli::ui::note;
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output file; standard output when absent. Written to a temporary file
+    /// Output file; standard output when absent or `-`. Written to a temporary file
     /// beside it and renamed at the end, so a failed run leaves no partial
     /// file. With --format moses, OUT.zh and OUT.en are written.
     #[arg(short, long, value_name = "FILE")]
@@ -137,15 +140,20 @@ pub fn format_for(format: Option<&str>, path: Option<&Path>) -> Result<Format> {
 }
 
 impl OutputArgs {
+    /// The output file, `None` for standard output (`-o -` or no -o).
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| !is_dash(p))
+    }
+
     pub fn format(&self) -> Result<Format> {
-        format_for(self.format.as_deref(), self.output.as_deref())
+        format_for(self.format.as_deref(), self.file())
     }
 
     /// Check every option before any work is done.
     pub fn check(&self) -> Result<()> {
         let format = self.format()?;
         if let Some(note) = format.files_note()
-            && self.output.is_none()
+            && self.file().is_none()
         {
             return Err(Error::new(
                 ErrorKind::Config,
@@ -162,7 +170,7 @@ impl OutputArgs {
     pub fn open_writer(&self, langs: Option<(&str, &str)>) -> Result<TmOutput> {
         let format = self.format()?;
         let opts = self.tm.options(langs)?;
-        match &self.output {
+        match self.file() {
             Some(path) => TmOutput::create(path, format, &opts),
             None => TmOutput::to_writer(
                 Box::new(std::io::BufWriter::with_capacity(
@@ -189,8 +197,7 @@ impl OutputArgs {
     /// Print what the writer changed or left out (on stderr).
     pub fn warn(&self, report: &WriteReport) {
         let name = self
-            .output
-            .as_ref()
+            .file()
             .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
         warn(&name, report, self.tm.min_confidence);
     }
@@ -200,20 +207,20 @@ impl OutputArgs {
 /// out or flagged by --min-confidence.
 pub fn warn(name: &str, r: &WriteReport, min_confidence: Option<f64>) {
     if r.removed_chars > 0 {
-        eprintln!(
+        note!(
             "termalign: warning: {name}: removed {} character(s) that XML 1.0 forbids (control characters, U+FFFE, U+FFFF)",
             r.removed_chars
         );
     }
     if let Some(min) = min_confidence {
         if r.below_min > 0 {
-            eprintln!(
+            note!(
                 "termalign: note: {name}: left out {} unit(s) below --min-confidence {min}",
                 r.below_min
             );
         }
         if r.flagged > 0 {
-            eprintln!(
+            note!(
                 "termalign: note: {name}: flagged {} unit(s) below --min-confidence {min} (low_confidence=true)",
                 r.flagged
             );

@@ -145,11 +145,6 @@ pub struct BatchArgs {
     )]
     pub keep_going: bool,
 
-    /// No progress bar, no summary, no list of unpaired documents (errors
-    /// are still reported).
-    #[arg(short, long)]
-    pub quiet: bool,
-
     /// Read {"doc":…,"zh":…,"en":…} lines on standard input, write one line
     /// {"doc":…,"beads":[…]} (or {"doc":…,"line":N,"error":…}) per document
     /// on standard output (or -o), in input order, flushed per document.
@@ -353,8 +348,8 @@ enum Sink {
 impl Sink {
     fn open(path: &Option<PathBuf>) -> Result<Sink> {
         Ok(match path {
-            Some(p) => Sink::File(AtomicFile::create(p)?),
-            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
+            Some(p) if !crate::cli::args::io::is_dash(p) => Sink::File(AtomicFile::create(p)?),
+            _ => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
         })
     }
     fn commit(self) -> Result<()> {
@@ -431,7 +426,7 @@ fn run_batch(args: Args) -> Result<Status> {
     // Stopped by a file that pairing could not read: no document ran,
     // nothing to sum up.
     let stops_early = !options.keep_going && !plan.failures.is_empty();
-    let mut ui = Ui::new(args.batch.quiet, Some(plan.jobs.len() as u64));
+    let mut ui = Ui::new(crate::cli::ui::quiet(), Some(plan.jobs.len() as u64));
     let result = runner.run(plan, &mut ui, &mut writer);
     ui.finish();
     let summary = result?;
@@ -458,7 +453,7 @@ fn run_jsonl(args: Args) -> Result<Status> {
     let pool = jobs::pool(args.batch.jobs)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
-    let mut ui = Ui::new(args.batch.quiet, None);
+    let mut ui = Ui::new(crate::cli::ui::quiet(), None);
     let mut out = Sink::open(&args.output.output)?;
     let input = std::io::BufReader::new(std::io::stdin());
     let result = runner.run_jsonl(input, &mut out, &mut ui);

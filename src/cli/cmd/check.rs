@@ -1,21 +1,23 @@
 //! `termalign check`: terminology checks over translation memory, for CI.
 
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
-use termalign::check::report::{Format, Report, Summary};
+use termalign::check::report::{Format, Report, ReportOptions, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
 use termalign::pipeline::DocOptions;
 use termalign::tm::ReadUnit;
+use termalign::tm::read::ReadFormat;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::io::{self, Out};
 use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
+use crate::cli::ui::{self, note};
 
 /// Check translation memory against the glossary: missing, forbidden,
 /// miscased and misspelled terms, numbers, untranslated and inconsistent
@@ -58,9 +60,15 @@ use crate::cli::args::model::ModelArgs;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Translation memories to check: .tmx, .csv, .tsv (zh/en columns).
+    /// Translation memories to check: .tmx, .csv, .tsv (zh/en columns); `-`
+    /// is standard input (with --input-format).
     #[arg(value_name = "TM")]
     pub tms: Vec<PathBuf>,
+
+    /// Format of the memories, for standard input or a file whose extension
+    /// does not say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<ReadFormat>,
 
     #[command(flatten)]
     pub glossary: GlossaryArgs,
@@ -82,9 +90,16 @@ pub struct Args {
           value_parser = ["text", "json", "junit", "github", "sarif"])]
     pub format: String,
 
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Write the report to FILE (atomically) instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// SARIF: the URI relative file names are relative to (the repository
+    /// root), e.g. file:///home/ci/repo/ or https://example.org/repo/blob/main/.
+    /// Locations then carry uriBaseId SRCROOT; absolute paths under a file:
+    /// base become relative to it. A folder path is turned into its file: URI.
+    #[arg(long, value_name = "URI")]
+    pub base_uri: Option<String>,
 
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_name = "SEVERITY", default_value = "error",
@@ -178,6 +193,10 @@ pub fn run(args: Args) -> Result<Status> {
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
     let format: Format = args.format.parse().map_err(config)?;
+    let base_uri = args.base_uri.as_deref().map(base_uri).transpose()?;
+    for path in &args.tms {
+        io::tm_format(path, args.input_format)?;
+    }
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
@@ -187,7 +206,7 @@ pub fn run(args: Args) -> Result<Status> {
 
     let mut units: Vec<ReadUnit> = Vec::new();
     for path in &args.tms {
-        for unit in termalign::tm::read::open(path)? {
+        for unit in io::open_tm(path, args.input_format, None)? {
             units.push(unit?);
         }
     }
@@ -205,7 +224,7 @@ pub fn run(args: Args) -> Result<Status> {
         let mut file = AtomicFile::create(path)?;
         Baseline::write(&findings, &mut file).map_err(|e| e.with_path(path))?;
         file.commit()?;
-        eprintln!(
+        note!(
             "termalign: recorded {} finding(s) in {}",
             findings.len(),
             path.display()
@@ -222,26 +241,27 @@ pub fn run(args: Args) -> Result<Status> {
         findings: &findings,
         summary,
     };
-    match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
-            format
-                .reporter(false)
-                .write(&report, &mut file)
-                .map_err(|e| e.with_path(path))?;
-            file.commit()?;
-            // The report went to a file: say how it went where people look.
-            eprintln!("termalign: {}", report.summary.line());
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let color = format == Format::Text
-                && stdout.is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            format.reporter(color).write(&report, &mut out)?;
-            out.flush().map_err(Error::io)?;
-        }
+    let file = args.output.as_deref().filter(|p| !io::is_dash(p));
+    if ui::quiet() && file.is_none() {
+        // `check -q`: like `grep -q`, the exit status is the answer.
+        return Ok(if failed { Status::Findings } else { Status::Ok });
+    }
+    let mut out = Out::open(file)?;
+    let options = ReportOptions {
+        color: format == Format::Text && out.is_stdout() && ui::color_stdout(),
+        base_uri,
+    };
+    format
+        .reporter_with(&options)
+        .write(&report, &mut out)
+        .map_err(|e| match file {
+            Some(path) => e.with_path(path),
+            None => e,
+        })?;
+    out.commit()?;
+    if file.is_some() {
+        // The report went to a file: say how it went where people look.
+        note!("termalign: {}", report.summary.line());
     }
     Ok(if failed { Status::Findings } else { Status::Ok })
 }
@@ -283,4 +303,34 @@ fn document_units(
             ..ReadUnit::default()
         })
         .collect())
+}
+
+/// `--base-uri`: an absolute URI ending in `/`; a folder path becomes its
+/// `file:` URI.
+fn base_uri(given: &str) -> Result<String> {
+    let scheme = given.split_once(':').is_some_and(|(s, _)| {
+        s.len() > 1
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let uri = if scheme {
+        given.to_string()
+    } else {
+        let path = Path::new(given);
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().map_err(Error::io)?.join(path)
+        };
+        let mut u = String::from("file://");
+        for b in abs.to_string_lossy().replace('\\', "/").bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                u.push(b as char);
+            } else {
+                u.push_str(&format!("%{b:02X}"));
+            }
+        }
+        u
+    };
+    Ok(if uri.ends_with('/') { uri } else { uri + "/" })
 }

@@ -2,7 +2,7 @@
 //! glossary files.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use termalign::format_table::FormatTable;
 use termalign::glossary::lint::{self, Severity};
@@ -11,6 +11,7 @@ use termalign::{Error, ErrorKind, Lang, Result};
 
 use crate::cli::Status;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::io::{self, Out};
 
 /// Check, convert and describe glossaries.
 ///
@@ -77,11 +78,11 @@ pub struct LintArgs {
 /// Example: termalign glossary convert glossary/default.csv terms.tbx
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The glossary to read.
+    /// The glossary to read (`-`: standard input, with --from).
     #[arg(value_name = "IN")]
     pub input: PathBuf,
 
-    /// The file to write.
+    /// The file to write (`-`: standard output, with --to).
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
@@ -148,7 +149,7 @@ fn run_lint(args: LintArgs) -> Result<Status> {
     }
     out.flush()?;
     let (errors, warnings) = (report.errors(), report.warnings());
-    eprintln!(
+    crate::cli::ui::note!(
         "termalign: {} file(s), {} entries: {errors} error(s), {warnings} warning(s)",
         args.files.len(),
         report.entries
@@ -172,11 +173,47 @@ fn run_lint(args: LintArgs) -> Result<Status> {
 }
 
 fn run_convert(args: ConvertArgs) -> Result<Status> {
-    let n = convert::convert_file(&args.input, &args.output, args.from, args.to)?;
-    eprintln!(
+    let (stdin, stdout) = (io::is_dash(&args.input), io::is_dash(&args.output));
+    let n = if !stdin && !stdout {
+        convert::convert_file(&args.input, &args.output, args.from, args.to)?
+    } else {
+        // `-`: the format must be given, there is no name to tell it.
+        let need = |given: Option<Format>, path: &Path, flag: &str| {
+            given
+                .or_else(|| {
+                    (!io::is_dash(path))
+                        .then(|| Format::from_path(path))
+                        .flatten()
+                })
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Config,
+                        format!(
+                            "cannot tell the format of {}: give {flag} {}",
+                            io::display(path, flag == "--from"),
+                            <Format as FormatTable>::NAMES.join("|")
+                        ),
+                    )
+                })
+        };
+        let to = need(args.to, &args.output, "--to")?;
+        let glossary = if stdin {
+            let from = need(args.from, &args.input, "--from")?;
+            let text = termalign::decode::decode(io::stdin_bytes()?, Default::default())
+                .map_err(|e| e.with_path(io::STDIN_NAME))?;
+            convert::read_str(&text.text, io::STDIN_NAME, from)?
+        } else {
+            convert::read_path(&args.input, args.from)?
+        };
+        let mut out = Out::open(Some(&args.output))?;
+        convert::write(&glossary, to, &mut out)?;
+        out.commit()?;
+        glossary.len()
+    };
+    crate::cli::ui::note!(
         "termalign: {} → {}: {n} entries",
-        args.input.display(),
-        args.output.display()
+        io::display(&args.input, true),
+        io::display(&args.output, false)
     );
     Ok(Status::Ok)
 }

@@ -1,0 +1,138 @@
+//! `-` as standard input and standard output, for every command that reads
+//! or writes a file.
+//!
+//! Standard input is read once, whole, and kept: a command that reads its
+//! input twice (`check` over a memory, for the cross-unit rules) or peeks
+//! at it first (`tm convert` for the languages) sees the same bytes.
+
+use std::io::{BufWriter, Cursor, Read, Write};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use termalign::atomic::AtomicFile;
+use termalign::format_table::FormatTable;
+use termalign::tm::read::{self, ReadFormat, Units};
+use termalign::{Error, ErrorKind, Result};
+
+/// How standard input is named in messages and reports.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// True for the path `-`.
+pub fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// All of standard input (read on first use).
+pub fn stdin_bytes() -> Result<&'static [u8]> {
+    static STDIN: OnceLock<Vec<u8>> = OnceLock::new();
+    if let Some(b) = STDIN.get() {
+        return Ok(b);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(e).with_path(STDIN_NAME))?;
+    Ok(STDIN.get_or_init(|| bytes))
+}
+
+/// The format of a memory: `--input-format`, else the extension; standard
+/// input needs `--input-format`.
+pub fn tm_format(path: &Path, given: Option<ReadFormat>) -> Result<ReadFormat> {
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    if is_dash(path) {
+        return Err(Error::new(
+            ErrorKind::Config,
+            format!(
+                "standard input has no extension: give --input-format {}",
+                ReadFormat::NAMES.join("|")
+            ),
+        ));
+    }
+    ReadFormat::from_path(path).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Config,
+            format!(
+                "cannot tell the translation memory format (expected {}); give --input-format",
+                ReadFormat::expected_extensions()
+            ),
+        )
+        .with_path(path)
+    })
+}
+
+/// Stream a memory's units: `-` is standard input, the format is
+/// `--input-format` or the extension.
+pub fn open_tm(path: &Path, format: Option<ReadFormat>, src_lang: Option<&str>) -> Result<Units> {
+    let f = tm_format(path, format)?;
+    if is_dash(path) {
+        return read::from_reader(Cursor::new(stdin_bytes()?), STDIN_NAME, f, src_lang);
+    }
+    if format.is_none() {
+        return read::open_with(path, src_lang);
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(e).with_path(path))?;
+    let reader = std::io::BufReader::with_capacity(64 * 1024, file);
+    read::from_reader(reader, &path.display().to_string(), f, src_lang)
+}
+
+/// The name of a path in messages (`<stdin>`/`<stdout>` for `-`).
+pub fn display(path: &Path, stdin: bool) -> String {
+    match (is_dash(path), stdin) {
+        (true, true) => STDIN_NAME.to_string(),
+        (true, false) => "<stdout>".to_string(),
+        _ => path.display().to_string(),
+    }
+}
+
+/// An output: standard output for `-` (or no path), else a file written
+/// whole or not at all. Call [`Out::commit`] at the end.
+pub enum Out {
+    /// Standard output.
+    Stdout(BufWriter<std::io::Stdout>),
+    /// A file, moved into place on commit.
+    File(AtomicFile),
+}
+
+impl Out {
+    /// Open `path` (`None` or `-`: standard output).
+    pub fn open(path: Option<&Path>) -> Result<Out> {
+        match path {
+            Some(p) if !is_dash(p) => Ok(Out::File(AtomicFile::create(p)?)),
+            _ => Ok(Out::Stdout(BufWriter::with_capacity(
+                128 * 1024,
+                std::io::stdout(),
+            ))),
+        }
+    }
+
+    /// True for standard output.
+    pub fn is_stdout(&self) -> bool {
+        matches!(self, Out::Stdout(_))
+    }
+
+    /// Flush, and move a file into place.
+    pub fn commit(self) -> Result<()> {
+        match self {
+            Out::Stdout(mut w) => w.flush().map_err(|e| Error::io(e).with_path("<stdout>")),
+            Out::File(f) => f.commit(),
+        }
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(f) => f.flush(),
+        }
+    }
+}
