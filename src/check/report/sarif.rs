@@ -182,10 +182,6 @@ mod tests {
         let base = Some("file:///repo/");
         for (file, want) in [
             (
-                "tm/a.tmx",
-                json!({ "uri": "tm/a.tmx", "uriBaseId": "SRCROOT" }),
-            ),
-            (
                 "/repo/tm/a.tmx",
                 json!({ "uri": "tm/a.tmx", "uriBaseId": "SRCROOT" }),
             ),
