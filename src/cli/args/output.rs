@@ -168,8 +168,18 @@ impl OutputArgs {
     /// the file into place) and [`warn`] with its report. `langs` are the
     /// languages to keep when --src-lang/--tgt-lang are absent.
     pub fn open_writer(&self, langs: Option<(&str, &str)>) -> Result<TmOutput> {
+        self.open_writer_with(langs, Vec::new())
+    }
+
+    /// [`OutputArgs::open_writer`] with property columns for CSV/TSV.
+    pub fn open_writer_with(
+        &self,
+        langs: Option<(&str, &str)>,
+        property_columns: Vec<String>,
+    ) -> Result<TmOutput> {
         let format = self.format()?;
-        let opts = self.tm.options(langs)?;
+        let mut opts = self.tm.options(langs)?;
+        opts.property_columns = property_columns;
         match self.file() {
             Some(path) => TmOutput::create(path, format, &opts),
             None => TmOutput::to_writer(

@@ -169,13 +169,24 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
     }
     let src = a.output.tm.src_lang.as_deref();
     let langs = input_langs(&a.inputs[0], a.input_format, src)?;
-    let mut out = a.output.open_writer(langs_ref(&langs))?;
-    let open_all = || {
+    let open_all = || -> Result<Vec<_>> {
         a.inputs
             .iter()
             .map(|p| io::open_tm(p, a.input_format, src))
             .collect()
     };
+    // CSV/TSV need every property column in the header: one pass first.
+    let mut columns = Vec::new();
+    if matches!(format, Format::Csv | Format::Tsv) {
+        for units in open_all()? {
+            for name in convert::property_names(units)? {
+                if !columns.contains(&name) {
+                    columns.push(name);
+                }
+            }
+        }
+    }
+    let mut out = a.output.open_writer_with(langs_ref(&langs), columns)?;
     let report = merge::merge_streams(open_all, &mut out)?;
     out.finish()?;
     a.output.warn(&out.report());
@@ -257,7 +268,12 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
     }
     let src = a.tm.src_lang.as_deref();
     let langs = input_langs(&a.input, a.input_format, src)?;
-    let opts = a.tm.options(langs_ref(&langs))?;
+    let mut opts = a.tm.options(langs_ref(&langs))?;
+    if matches!(format, Format::Csv | Format::Tsv) {
+        // The header names every property column: one pass first.
+        opts.property_columns =
+            convert::property_names(io::open_tm(&a.input, a.input_format, src)?)?;
+    }
     let mut out = match out_path {
         Some(p) => TmOutput::create(p, format, &opts)?,
         None => TmOutput::to_writer(
