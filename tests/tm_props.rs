@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use termalign::tm::read::{read_delimited, read_tmx};
-use termalign::tm::write::clean_text;
+use termalign::tm::write::clean_segment;
 use termalign::tm::{CsvWriter, Record, TmWriter, TmxHeader, TmxWriter, TranslationUnit};
 
 fn header() -> TmxHeader {
@@ -71,7 +71,7 @@ proptest! {
         let mut n = 0;
         let want: Vec<(String, String)> = units
             .iter()
-            .map(|u| (clean_text(&u.zh, &mut n).into_owned(), clean_text(&u.en, &mut n).into_owned()))
+            .map(|u| (clean_segment(&u.zh, &mut n).into_owned(), clean_segment(&u.en, &mut n).into_owned()))
             .filter(|(z, e)| !z.is_empty() && !e.is_empty())
             .collect();
         let got: Vec<(String, String)> = back.iter().map(|u| (u.source.clone(), u.target.clone())).collect();
