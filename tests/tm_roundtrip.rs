@@ -47,9 +47,12 @@ fn convert_bytes(bytes: &[u8], from: ReadFormat, to: ReadFormat) -> Vec<u8> {
     out
 }
 
-/// What a unit means, whatever the format: texts and properties (named
-/// by their CSV column, sorted).
-fn meaning(u: &ReadUnit) -> (String, String, Vec<(String, String)>) {
+/// What a unit means, whatever the format: source, target and properties
+/// (named by their CSV column, sorted).
+type Meaning = (String, String, Vec<(String, String)>);
+
+/// The [`Meaning`] of a unit.
+fn meaning(u: &ReadUnit) -> Meaning {
     let mut props: Vec<(String, String)> = u
         .props
         .iter()
@@ -68,7 +71,7 @@ fn meaning(u: &ReadUnit) -> (String, String, Vec<(String, String)>) {
     (u.source.clone(), u.target.clone(), props)
 }
 
-fn meanings(bytes: &[u8], format: ReadFormat) -> Vec<(String, String, Vec<(String, String)>)> {
+fn meanings(bytes: &[u8], format: ReadFormat) -> Vec<Meaning> {
     read(bytes, format).map(|u| meaning(&u.unwrap())).collect()
 }
 
