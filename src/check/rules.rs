@@ -203,8 +203,8 @@ impl TermAnalysis {
 
 /// `term-missing`: a source term with no accepted rendering, nothing close
 /// to one and no forbidden one in the target (those have their own rules).
-/// Terms of the generic types ([`super::CheckOptions::generic_types`]) get
-/// the generic severity.
+/// Generic terms (places, titles, short lower-case terms) get
+/// [`super::CheckOptions::generic_severity`].
 pub fn term_missing(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
     for t in &a.terms {
         if t.outcome != Outcome::Missing || a.has_forbidden_for(c, t.entry) {

@@ -2,7 +2,7 @@
 //!
 //! The input is decoded, LF-normalised text. Segmentation runs in three
 //! steps, each a small function:
-//! 1. [`layout`]: lines → blocks (logical paragraphs), re-joining lines that
+//! 1. `layout`: lines → blocks (logical paragraphs), re-joining lines that
 //!    scraping broke mid-sentence, and marking titles and article starts;
 //! 2. [`rules`]: sentence boundaries inside a block, per language (the
 //!    Chinese rules in [`zh`], the English ones in [`en`]);
