@@ -375,3 +375,48 @@ fn quiet_silences_everything_but_errors_and_the_exit_status() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing.tmx"));
 }
+
+/// A JSON Lines input that fails to parse still names its document.
+#[test]
+fn jsonl_errors_keep_the_document_name() {
+    let env = TestEnv::new();
+    let input = "{\"doc\":\"x\"}\n{\"doc\":\"y\",\"zh\":\"你好。\",\"en\":\"Hello.\"}\n";
+    let o = run_stdin(&env, &["align", "--jsonl", "-q"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["doc"], "x");
+    assert_eq!(lines[0]["line"], 1);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing field `zh`")
+    );
+    assert_eq!(lines[1]["doc"], "y");
+}
+
+/// `eval` and `check --baseline` read `-` too.
+#[test]
+fn eval_and_baseline_read_standard_input() {
+    let env = TestEnv::new();
+    let gold = env.write("gold.tsv", "0\t0\n1,2\t1\n");
+    let o = run_stdin(
+        &env,
+        &["eval", gold.to_str().unwrap(), "-"],
+        b"0\t0\n1,2\t1\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tm = planted();
+    let o = env.run(&["check", &tm, "--write-baseline", "b.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let baseline = std::fs::read(env.path("b.json")).unwrap();
+    let o = run_stdin(
+        &env,
+        &["check", &tm, "--baseline", "-", "--fail-on", "warning"],
+        &baseline,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -106,7 +106,7 @@ pub struct Args {
           value_parser = ["error", "warning", "note", "never"])]
     pub fail_on: String,
 
-    /// Do not report findings recorded in this baseline file.
+    /// Do not report findings recorded in this baseline file (`-`: standard input).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
@@ -198,6 +198,10 @@ pub fn run(args: Args) -> Result<Status> {
         io::tm_format(path, args.input_format)?;
     }
     let baseline = match &args.baseline {
+        Some(p) if io::is_dash(p) => {
+            let text = String::from_utf8_lossy(io::stdin_bytes()?).into_owned();
+            Some(Baseline::from_json_str(&text, io::STDIN_NAME)?)
+        }
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
