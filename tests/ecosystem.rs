@@ -420,3 +420,32 @@ fn eval_and_baseline_read_standard_input() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+/// `-g -`: a glossary on standard input (CSV here; TBX and TSV sniffed).
+#[test]
+fn glossary_from_standard_input() {
+    let env = TestEnv::new();
+    let glossary = "zh,en,forbidden\n上海精神,Shanghai Spirit,Shanghai spirit\n";
+    let o = run_stdin(
+        &env,
+        &[
+            "check",
+            &planted(),
+            "-g",
+            "-",
+            "--no-default-glossary",
+            "--format",
+            "json",
+        ],
+        glossary.as_bytes(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let forbidden: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "term-forbidden")
+        .collect();
+    assert_eq!(forbidden.len(), 1, "{v}");
+    assert_eq!(forbidden[0]["found"], "Shanghai spirit");
+}
