@@ -425,7 +425,7 @@ fn eval_and_baseline_read_standard_input() {
 #[test]
 fn glossary_from_standard_input() {
     let env = TestEnv::new();
-    let glossary = "zh,en,forbidden\n上海精神,Shanghai Spirit,Shanghai spirit\n";
+    let glossary = "zh,en,forbidden\n上海精神,Shanghai Spirit,founding ethos\n";
     let o = run_stdin(
         &env,
         &[
@@ -447,5 +447,5 @@ fn glossary_from_standard_input() {
         .filter(|f| f["rule"] == "term-forbidden")
         .collect();
     assert_eq!(forbidden.len(), 1, "{v}");
-    assert_eq!(forbidden[0]["found"], "Shanghai spirit");
+    assert_eq!(forbidden[0]["found"], "founding ethos");
 }
