@@ -450,3 +450,35 @@ fn glossary_from_standard_input() {
     assert_eq!(forbidden.len(), 2, "{v}");
     assert!(forbidden.iter().all(|f| f["found"] == "founding ethos"));
 }
+
+/// `glossary lint -` and `glossary stats -`, the format sniffed.
+#[test]
+fn glossary_lint_and_stats_read_standard_input() {
+    let env = TestEnv::new();
+    let bad = "zh,en,forbidden\n一带一路,Belt and Road,Belt and Road\n";
+    let o = run_stdin(&env, &["glossary", "lint", "-"], bad.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).starts_with("<stdin>:2: error:"),
+        "{}",
+        stdout(&o)
+    );
+    let tbx = env.run(&[
+        "glossary",
+        "convert",
+        &data("glossary/house.csv").display().to_string(),
+        "-",
+        "--to",
+        "tbx",
+    ]);
+    assert!(tbx.status.success(), "{}", stderr(&tbx));
+    let o = run_stdin(&env, &["glossary", "lint", "-"], &tbx.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let o = run_stdin(
+        &env,
+        &["glossary", "stats", "-", "--format", "json"],
+        &tbx.stdout,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["stats"]["entries"].as_u64().unwrap() > 0, "{v}");
+}

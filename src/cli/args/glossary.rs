@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use termalign::Result;
-use termalign::glossary::{Format, Glossary, convert};
+use termalign::glossary::{Glossary, convert};
 
 use crate::cli::args::io;
 
@@ -47,17 +47,10 @@ impl GlossaryArgs {
 }
 
 /// A glossary on standard input, its format told from its first line.
-fn stdin_glossary() -> Result<Glossary> {
+pub fn stdin_glossary() -> Result<Glossary> {
     let text = termalign::decode::decode(io::stdin_bytes()?, Default::default())
         .map_err(|e| e.with_path(io::STDIN_NAME))?
         .text;
-    let head = text.trim_start().lines().next().unwrap_or_default();
-    let format = if head.starts_with('<') {
-        Format::Tbx
-    } else if head.contains('\t') && !head.contains(',') {
-        Format::Tsv
-    } else {
-        Format::Csv
-    };
+    let format = io::sniff_glossary(&text);
     convert::read_str(&text, io::STDIN_NAME, format)
 }

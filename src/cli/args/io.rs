@@ -136,3 +136,22 @@ impl Write for Out {
         }
     }
 }
+
+/// The format of a glossary read from standard input, from its first line:
+/// TBX when it starts with `<`, TSV when it has tabs and no comma, else CSV.
+pub fn sniff_glossary(text: &str) -> termalign::glossary::Format {
+    use termalign::glossary::Format;
+    let head = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or_default();
+    if head.starts_with('<') {
+        Format::Tbx
+    } else if head.contains('\t') && !head.contains(',') {
+        Format::Tsv
+    } else {
+        Format::Csv
+    }
+}

@@ -52,7 +52,8 @@ pub enum Sub {
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
     /// Glossary files to check (together: approved renderings must agree
-    /// across them).
+    /// across them); `-` is standard input (TBX when it starts with `<`,
+    /// TSV when its header has tabs, else CSV).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -136,7 +137,23 @@ pub fn run(args: Args) -> Result<Status> {
 }
 
 fn run_lint(args: LintArgs) -> Result<Status> {
-    let report = lint::lint_files(&args.files)?;
+    let report = if args.files.iter().any(|p| io::is_dash(p)) {
+        let mut inputs = Vec::with_capacity(args.files.len());
+        for p in &args.files {
+            if io::is_dash(p) {
+                let bytes = io::stdin_bytes()?.to_vec();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                inputs.push((io::STDIN_NAME.to_string(), bytes, io::sniff_glossary(&text)));
+            } else {
+                let bytes = std::fs::read(p).map_err(|e| Error::io(e).with_path(p))?;
+                let format = Format::from_path(p).unwrap_or(Format::Csv);
+                inputs.push((p.display().to_string(), bytes, format));
+            }
+        }
+        lint::lint_inputs(&inputs)
+    } else {
+        lint::lint_files(&args.files)?
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == "json" {
@@ -224,7 +241,11 @@ fn run_stats(args: StatsArgs) -> Result<Status> {
     } else {
         let mut g = Glossary::new();
         for f in &args.files {
-            g.merge(Glossary::load(f)?)?;
+            g.merge(if io::is_dash(f) {
+                crate::cli::args::glossary::stdin_glossary()?
+            } else {
+                Glossary::load(f)?
+            })?;
         }
         g
     };
