@@ -413,6 +413,12 @@ fn eval_and_baseline_read_standard_input() {
     let o = env.run(&["check", &tm, "--write-baseline", "b.json"]);
     assert_eq!(o.status.code(), Some(0));
     let baseline = std::fs::read(env.path("b.json")).unwrap();
+    // --write-baseline - writes it on standard output (the report to a file).
+    let o = env.run(&["check", &tm, "--write-baseline", "-", "-o", "r.txt"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, baseline);
+    let o = env.run(&["check", &tm, "--write-baseline", "-"]);
+    assert_eq!(o.status.code(), Some(2));
     let o = run_stdin(
         &env,
         &["check", &tm, "--baseline", "-", "--fail-on", "warning"],

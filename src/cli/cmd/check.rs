@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, ReportOptions, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
@@ -110,8 +109,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record every current finding (after waivers) as accepted in FILE; they are not
-    /// reported in this run.
+    /// Record every current finding (after waivers) as accepted in FILE (`-`: standard
+    /// output, with -o FILE for the report); they are not reported in this run.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
@@ -194,6 +193,12 @@ pub fn run(args: Args) -> Result<Status> {
     let options = args.options()?;
     let format: Format = args.format.parse().map_err(config)?;
     let base_uri = args.base_uri.as_deref().map(base_uri).transpose()?;
+    let report_to_stdout = args.output.as_deref().is_none_or(io::is_dash);
+    if args.write_baseline.as_deref().is_some_and(io::is_dash) && report_to_stdout {
+        return Err(config(
+            "--write-baseline - and the report both go to standard output: give -o FILE",
+        ));
+    }
     for path in &args.tms {
         io::tm_format(path, args.input_format)?;
     }
@@ -225,13 +230,13 @@ pub fn run(args: Args) -> Result<Status> {
     let mut findings = run.findings;
     let mut baselined = 0;
     if let Some(path) = &args.write_baseline {
-        let mut file = AtomicFile::create(path)?;
+        let mut file = Out::open(Some(path))?;
         Baseline::write(&findings, &mut file).map_err(|e| e.with_path(path))?;
         file.commit()?;
         note!(
             "termalign: recorded {} finding(s) in {}",
             findings.len(),
-            path.display()
+            io::display(path, false)
         );
         baselined = findings.len();
         findings.clear();
