@@ -8,9 +8,9 @@
 use std::io::Cursor;
 
 use proptest::prelude::*;
+use termalign::tm::column_name;
 use termalign::tm::convert::{convert, property_names};
 use termalign::tm::read::{ReadFormat, Units, from_reader};
-use termalign::tm::write::column_name;
 use termalign::tm::{CsvWriter, ReadUnit, TmWriter, TmxHeader, TmxWriter, WriterOptions};
 
 const FORMATS: [ReadFormat; 3] = [ReadFormat::Tmx, ReadFormat::Csv, ReadFormat::Tsv];

@@ -67,6 +67,7 @@ pub enum Command {
     Check(cmd::check::Args),
     Completions(cmd::completions::Args),
     Man(cmd::completions::ManArgs),
+    Review(cmd::review::Args),
 }
 
 /// Run the chosen command.
@@ -81,6 +82,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Check(a) => cmd::check::run(a),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man(a) => cmd::completions::man(a),
+        Command::Review(a) => cmd::review::run(a),
     }
 }
 

@@ -95,7 +95,7 @@ pub struct Record<'a> {
     pub source: &'a str,
     /// Target (English) text.
     pub target: &'a str,
-    /// Confidence in [0, 1], rounded by [`round_score`], when known.
+    /// Confidence in [0, 1], rounded by `round_score`, when known.
     pub score: Option<f64>,
     /// Bead shape (`2-1`), when known.
     pub bead: Option<&'a str>,
@@ -259,7 +259,7 @@ impl WriteReport {
 /// Borrows when nothing changes, which is the common case.
 ///
 /// ```
-/// use termalign::tm::write::clean_text;
+/// use termalign::tm::clean_text;
 /// let mut removed = 0;
 /// assert_eq!(clean_text("  a\u{1}\tb\r\n", &mut removed), "a b");
 /// assert_eq!(removed, 1);
@@ -304,7 +304,7 @@ pub fn clean_text<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
 /// segment converted between them comes back the same.
 ///
 /// ```
-/// use termalign::tm::write::clean_segment;
+/// use termalign::tm::clean_segment;
 /// let mut removed = 0;
 /// assert_eq!(clean_segment("  line 1\r\nline\t2\u{1} ", &mut removed), "line 1\nline\t2");
 /// assert_eq!(removed, 1);
@@ -334,7 +334,7 @@ pub fn clean_segment<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
 /// `waive` column is termalign's waiver, `x-termalign-waive`.
 ///
 /// ```
-/// use termalign::tm::write::tmx_prop_type;
+/// use termalign::tm::tmx_prop_type;
 /// assert_eq!(tmx_prop_type("plant"), "x-plant");
 /// assert_eq!(tmx_prop_type("x-plant"), "x-plant");
 /// assert_eq!(tmx_prop_type("waive"), "x-termalign-waive");
@@ -354,7 +354,7 @@ pub fn tmx_prop_type(name: &str) -> Cow<'_, str> {
 /// column termalign defines, which keeps the prefix.
 ///
 /// ```
-/// use termalign::tm::write::column_name;
+/// use termalign::tm::column_name;
 /// assert_eq!(column_name("x-plant"), "plant");
 /// assert_eq!(column_name("x-termalign-waive"), "waive");
 /// assert_eq!(column_name("x-zh"), "x-zh");
@@ -417,12 +417,6 @@ pub fn round_score(score: f64) -> f64 {
 
 /// Append a confidence with three decimals (`0.912`), as every format
 /// writes it; integer arithmetic, as formatting floats is slow.
-///
-/// ```
-/// let mut s = String::new();
-/// termalign::tm::write::push_score(&mut s, 0.91234);
-/// assert_eq!(s, "0.912");
-/// ```
 pub fn push_score(buf: &mut String, score: f64) {
     use std::fmt::Write as _;
     if (0.0..=1.0).contains(&score) {
@@ -541,5 +535,16 @@ mod tests {
         assert!(o.is_low(Some(0.49)));
         assert!(!o.is_low(Some(0.5)));
         assert!(!o.is_low(None));
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn push_score() {
+        let mut s = String::new();
+        crate::tm::write::push_score(&mut s, 0.91234);
+        assert_eq!(s, "0.912");
     }
 }

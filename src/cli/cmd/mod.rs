@@ -5,5 +5,6 @@ pub mod check;
 pub mod completions;
 pub mod eval;
 pub mod glossary;
+pub mod review;
 pub mod segment;
 pub mod tm;

@@ -11,7 +11,9 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils python3-jsonschema >/dev/null || true
 fi
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  python3 -m pip install -q jsonschema
+  # A Debian system Python refuses pip without --break-system-packages (PEP 668).
+  python3 -m pip install -q jsonschema 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages jsonschema
 fi
 
 cargo build --release -q
