@@ -119,13 +119,7 @@ impl<R: BufRead> Lines<R> {
 /// The `doc` a line names, even when the line is not a valid input (a
 /// field missing, one of the wrong type), so its error line can say which
 /// document failed.
-///
-/// ```
-/// use termalign::batch::jsonl::doc_name;
-/// assert_eq!(doc_name(r#"{"doc":"x"}"#).as_deref(), Some("x"));
-/// assert_eq!(doc_name("not json"), None);
-/// ```
-pub fn doc_name(line: &str) -> Option<String> {
+pub(crate) fn doc_name(line: &str) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(line).ok()?;
     v.get("doc")?.as_str().map(str::to_string)
 }

@@ -162,7 +162,7 @@ pub fn lint_files<P: AsRef<Path>>(paths: &[P]) -> Result<Report> {
 ///
 /// ```
 /// use termalign::glossary::{Format, lint::lint_inputs};
-/// let csv = b"zh,en\n一带一路,Belt and Road\n".to_vec();
+/// let csv = "zh,en\n一带一路,Belt and Road\n".as_bytes().to_vec();
 /// let report = lint_inputs(&[("<stdin>".to_string(), csv, Format::Csv)]);
 /// assert_eq!((report.entries, report.errors()), (1, 0));
 /// ```
