@@ -62,6 +62,11 @@ pub struct WriterOptions {
     /// read (named by [`column_name`]); a memory's are listed by
     /// [`crate::tm::convert::property_names`]. Others are not written.
     pub property_columns: Vec<String>,
+    /// CSV/TSV only: a cell that begins with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return gets a `'` in front, as OWASP recommends against
+    /// CSV injection, so a spreadsheet shows the text instead of running
+    /// it as a formula. Off by default: the text then stays byte-exact.
+    pub excel_safe: bool,
 }
 
 impl Default for WriterOptions {
@@ -72,6 +77,7 @@ impl Default for WriterOptions {
             min_confidence: None,
             review_below: DEFAULT_REVIEW_BELOW,
             property_columns: Vec::new(),
+            excel_safe: false,
         }
     }
 }

@@ -5,11 +5,11 @@
 //! input twice (`check` over a memory, for the cross-unit rules) or peeks
 //! at it first (`tm convert` for the languages) sees the same bytes.
 
-use std::io::{BufWriter, Cursor, Read, Write};
+use std::io::{Cursor, Read};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use termalign::atomic::AtomicFile;
+use termalign::atomic::Output;
 use termalign::format_table::FormatTable;
 use termalign::tm::read::{self, ReadFormat, Units};
 use termalign::{Error, ErrorKind, Result};
@@ -87,53 +87,12 @@ pub fn display(path: &Path, stdin: bool) -> String {
     }
 }
 
-/// An output: standard output for `-` (or no path), else a file written
-/// whole or not at all. Call [`Out::commit`] at the end.
-pub enum Out {
-    /// Standard output.
-    Stdout(BufWriter<std::io::Stdout>),
-    /// A file, moved into place on commit.
-    File(AtomicFile),
-}
-
-impl Out {
-    /// Open `path` (`None` or `-`: standard output).
-    pub fn open(path: Option<&Path>) -> Result<Out> {
-        match path {
-            Some(p) if !is_dash(p) => Ok(Out::File(AtomicFile::create(p)?)),
-            _ => Ok(Out::Stdout(BufWriter::with_capacity(
-                128 * 1024,
-                std::io::stdout(),
-            ))),
-        }
-    }
-
-    /// True for standard output.
-    pub fn is_stdout(&self) -> bool {
-        matches!(self, Out::Stdout(_))
-    }
-
-    /// Flush, and move a file into place.
-    pub fn commit(self) -> Result<()> {
-        match self {
-            Out::Stdout(mut w) => w.flush().map_err(|e| Error::io(e).with_path("<stdout>")),
-            Out::File(f) => f.commit(),
-        }
-    }
-}
-
-impl Write for Out {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Out::Stdout(w) => w.write(buf),
-            Out::File(f) => f.write(buf),
-        }
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Out::Stdout(w) => w.flush(),
-            Out::File(f) => f.flush(),
-        }
+/// An output (`None` or `-`: standard output), opened by
+/// [`Output::open`]: written whole or not at all. Call `commit` at the end.
+pub fn open_output(path: Option<&Path>) -> Result<Output> {
+    match path {
+        Some(p) => Output::open(p),
+        None => Ok(Output::stdout()),
     }
 }
 

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use termalign::DocOptions;
+use termalign::atomic::Output;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, ReportOptions, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
@@ -13,7 +14,7 @@ use termalign::{Error, ErrorKind, Pipeline, Result};
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
-use crate::cli::args::io::{self, Out};
+use crate::cli::args::io;
 use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
 use crate::cli::ui::{self, note};
@@ -90,7 +91,8 @@ pub struct Args {
           value_parser = ["text", "json", "junit", "github", "sarif", "html"])]
     pub format: String,
 
-    /// Write the report to FILE (atomically) instead of standard output (`-`).
+    /// Write the report to FILE (atomically; a device or pipe directly)
+    /// instead of standard output (`-`). It may not be an input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -196,6 +198,28 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
+    // No output may be an input; outputs are opened before the work, so an
+    // unwritable folder fails now.
+    let mut inputs: Vec<&Path> = args.tms.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.zh.as_deref());
+    inputs.extend(args.en.as_deref());
+    inputs.extend(args.baseline.as_deref());
+    inputs.extend(args.glossary.files());
+    let outputs: Vec<&Path> = args
+        .output
+        .iter()
+        .chain(&args.write_baseline)
+        .map(PathBuf::as_path)
+        .collect();
+    termalign::atomic::refuse_overwrite(&inputs, &outputs)?;
+    if let (Some(o), Some(b)) = (&args.output, &args.write_baseline)
+        && o == b
+    {
+        return Err(config(format!(
+            "-o and --write-baseline name the same file {}",
+            o.display()
+        )));
+    }
     if args.format == HTML_FORMAT {
         return super::review::check_html(&args, options);
     }
@@ -218,27 +242,48 @@ pub fn run(args: Args) -> Result<Status> {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
+    let baseline_out = args
+        .write_baseline
+        .as_deref()
+        .map(Output::open)
+        .transpose()?;
+    let report_out = match &args.output {
+        Some(p) => Some(Output::open(p)?),
+        None => None,
+    };
     let pool = jobs::pool(args.jobs)?;
     let glossary = args.glossary.load()?;
 
-    let mut units: Vec<ReadUnit> = Vec::new();
-    for path in &args.tms {
-        for unit in io::open_tm(path, args.input_format, None)? {
-            units.push(unit?);
-        }
-    }
+    let mut doc_units: Vec<ReadUnit> = Vec::new();
     if let (Some(zh), Some(en)) = (&args.zh, &args.en) {
         let pipeline = args.model.pipeline(glossary.clone())?;
         let opts = args.model.doc_options();
-        units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
+        doc_units = pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?;
     }
 
     let checker = Checker::new(glossary, options)?;
-    let run = pool.install(|| checker.check(&units))?;
+    // Streamed: the memories are read (twice, for the `inconsistent-*`
+    // rules), never held whole.
+    let open = || -> Result<_> {
+        let mut streams = Vec::with_capacity(args.tms.len());
+        for path in &args.tms {
+            // `-` and --input-format need the CLI's reader (standard input
+            // is kept, so the second pass sees it again).
+            streams.push(if io::is_dash(path) || args.input_format.is_some() {
+                io::open_tm(path, args.input_format, None)?
+            } else {
+                termalign::tm::read::open_whole(path)?
+            });
+        }
+        Ok(streams
+            .into_iter()
+            .flatten()
+            .chain(doc_units.iter().cloned().map(Ok)))
+    };
+    let run = pool.install(|| checker.check_stream(open))?;
     let mut findings = run.findings;
     let mut baselined = 0;
-    if let Some(path) = &args.write_baseline {
-        let mut file = Out::open(Some(path))?;
+    if let (Some(path), Some(mut file)) = (&args.write_baseline, baseline_out) {
         Baseline::write(&findings, &mut file).map_err(|e| e.with_path(path))?;
         file.commit()?;
         note!(
@@ -258,12 +303,13 @@ pub fn run(args: Args) -> Result<Status> {
         findings: &findings,
         summary,
     };
-    let file = args.output.as_deref().filter(|p| !io::is_dash(p));
-    if ui::quiet() && file.is_none() {
+    let to_file = args.output.as_deref().is_some_and(|p| !io::is_dash(p));
+    if ui::quiet() && !to_file {
         // `check -q`: like `grep -q`, the exit status is the answer.
         return Ok(if failed { Status::Findings } else { Status::Ok });
     }
-    let mut out = Out::open(file)?;
+    // Errors name the file, or <stdout> (a full disk, a closed pipe).
+    let mut out = report_out.unwrap_or_else(Output::stdout);
     let options = ReportOptions {
         color: format == Format::Text && out.is_stdout() && ui::color_stdout(),
         base_uri,
@@ -271,12 +317,12 @@ pub fn run(args: Args) -> Result<Status> {
     format
         .reporter_with(&options)
         .write(&report, &mut out)
-        .map_err(|e| match file {
-            Some(path) => e.with_path(path),
-            None => e,
+        .map_err(|e| match (&args.output, to_file) {
+            (Some(path), true) => e.with_path(path),
+            _ => e,
         })?;
     out.commit()?;
-    if file.is_some() {
+    if to_file {
         // The report went to a file: say how it went where people look.
         note!("termalign: {}", report.summary.line());
     }
@@ -293,8 +339,8 @@ fn document_units(
     zh: &Path,
     en: &Path,
 ) -> Result<Vec<ReadUnit>> {
-    let zh_text = input.read(zh)?.text;
-    let en_text = input.read(en)?.text;
+    let zh_text = input.read_side_bounded(zh, termalign::Lang::Zh)?.text;
+    let en_text = input.read_side_bounded(en, termalign::Lang::En)?.text;
     let aligned = pipeline.align_document(&zh_text, &en_text, opts)?;
     let file = zh.display().to_string();
     // Line of each byte offset, by one pass over the newlines.

@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use termalign::{Error, ErrorKind, Result};
 
-use crate::cli::args::io::Out;
+use crate::cli::args::io;
 use crate::cli::{Cli, Status};
 
 /// Print a shell completion script.
@@ -50,7 +50,7 @@ pub struct ManArgs {
 }
 
 pub fn run(a: Args) -> Result<Status> {
-    let mut out = Out::open(a.output.as_deref())?;
+    let mut out = io::open_output(a.output.as_deref())?;
     clap_complete::generate(a.shell, &mut Cli::command(), "termalign", &mut out);
     out.commit()?;
     Ok(Status::Ok)
@@ -63,7 +63,7 @@ pub fn man(a: ManArgs) -> Result<Status> {
         clap_mangen::generate_to(cmd, dir).map_err(|e| Error::io(e).with_path(dir))?;
         return Ok(Status::Ok);
     }
-    let mut out = Out::open(a.output.as_deref())?;
+    let mut out = io::open_output(a.output.as_deref())?;
     clap_mangen::Man::new(cmd)
         .render(&mut out)
         .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;

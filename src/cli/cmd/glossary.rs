@@ -11,7 +11,7 @@ use termalign::{Error, ErrorKind, Lang, Result};
 
 use crate::cli::Status;
 use crate::cli::args::input::InputArgs;
-use crate::cli::args::io::{self, Out};
+use crate::cli::args::io;
 
 /// Check, convert and describe glossaries.
 ///
@@ -222,7 +222,7 @@ fn run_convert(args: ConvertArgs) -> Result<Status> {
         } else {
             convert::read_path(&args.input, args.from)?
         };
-        let mut out = Out::open(Some(&args.output))?;
+        let mut out = io::open_output(Some(&args.output))?;
         convert::write(&glossary, to, &mut out)?;
         out.commit()?;
         glossary.len()

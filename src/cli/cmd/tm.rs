@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use termalign::format_table::or_list;
-use termalign::tm::read::ReadFormat;
+use termalign::tm::read::{self, ReadFormat};
 use termalign::tm::stats::{self, TmStats};
 use termalign::tm::{Format, TmOutput, TmWriter};
 use termalign::tm::{convert, merge};
@@ -167,6 +167,8 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
             ),
         ));
     }
+    let inputs: Vec<&Path> = a.inputs.iter().map(PathBuf::as_path).collect();
+    a.output.refuse_overwrite(&inputs)?;
     let src = a.output.tm.src_lang.as_deref();
     let langs = input_langs(&a.inputs[0], a.input_format, src)?;
     let open_all = || -> Result<Vec<_>> {
@@ -202,8 +204,9 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
 
 fn stats_cmd(a: StatsArgs) -> Result<Status> {
     let s = stats::stats(io::open_tm(&a.file, a.input_format, None)?)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    read::require_units(&a.file, s.units)?;
+    // Errors name <stdout>.
+    let mut out = termalign::atomic::Output::stdout();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &s).map_err(|e| Error::io(e.into()))?;
         writeln!(out)?;
@@ -249,23 +252,10 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
         )
         .with_path(&a.output));
     }
-    if let Some(note) = format.files_note()
-        && to_stdout
-    {
-        return Err(Error::new(
-            ErrorKind::Config,
-            format!("--format {format} {note}: standard output (-) is one stream"),
-        ));
-    }
-    let same = |x: &Path, y: &Path| match (x.canonicalize(), y.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    };
-    if !to_stdout && same(&a.input, &a.output) {
-        return Err(
-            Error::new(ErrorKind::Config, "IN and OUT are the same file").with_path(&a.output),
-        );
-    }
+    // Standard output (`-`) is never an input; TmOutput refuses moses there.
+    let outs = termalign::tm::output_files(&a.output, format);
+    let outs: Vec<&Path> = outs.iter().map(PathBuf::as_path).collect();
+    termalign::atomic::refuse_overwrite(&[a.input.as_path()], &outs)?;
     let src = a.tm.src_lang.as_deref();
     let langs = input_langs(&a.input, a.input_format, src)?;
     let mut opts = a.tm.options(langs_ref(&langs))?;
@@ -274,18 +264,9 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
         opts.property_columns =
             convert::property_names(io::open_tm(&a.input, a.input_format, src)?)?;
     }
-    let mut out = match out_path {
-        Some(p) => TmOutput::create(p, format, &opts)?,
-        None => TmOutput::to_writer(
-            Box::new(std::io::BufWriter::with_capacity(
-                128 * 1024,
-                std::io::stdout(),
-            )),
-            format,
-            &opts,
-        )?,
-    };
-    convert::convert(io::open_tm(&a.input, a.input_format, src)?, &mut out)?;
+    let mut out = TmOutput::create(&a.output, format, &opts)?;
+    let n = convert::convert(io::open_tm(&a.input, a.input_format, src)?, &mut out)?;
+    read::require_units(&a.input, n)?;
     out.finish()?;
     warn(
         &io::display(&a.output, false),
