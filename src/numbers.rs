@@ -526,7 +526,13 @@ mod en {
                 k += 1;
                 continue;
             }
-            let Some(mut value) = cardinal(w, chars, s) else {
+            // `one` alone is rarely a quantity, but before a scale it is
+            // one (one thousand = 1000).
+            let one_scale = w == "one"
+                && ws.get(k + 1).is_some_and(|(w2, s2, _)| {
+                    lookup(SCALES, w2).is_some() && gap_is(e, *s2, &[' ', '-'])
+                });
+            let Some(mut value) = cardinal(w, chars, s).or(one_scale.then_some(1.0)) else {
                 k += 1;
                 continue;
             };
@@ -682,6 +688,8 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("ASTANA, July 4 (Xinhua)", &["date:7-4"]),
             ("on 4 July 2024", &["date:7-4", "2024"]),
+            ("one thousand delegates, One Hundred", &["1000", "100"]),
+            ("one of them", &[]),
             ("the 24th meeting", &["24"]),
             ("1,000 young people", &["1000"]),
             ("twenty-three years", &["23"]),

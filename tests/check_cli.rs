@@ -72,7 +72,7 @@ fn planted_errors_are_found_in_tmx_and_csv() {
         let s = &v["summary"];
         assert_eq!(
             (s["errors"].as_u64(), s["warnings"].as_u64()),
-            (Some(3), Some(5))
+            (Some(4), Some(4))
         );
         assert_eq!(s["waived"], 1, "{ext}: the waived unit 12");
         assert_eq!(s["failed"], true);
@@ -96,6 +96,8 @@ fn exit_codes_follow_fail_on() {
         "term-forbidden",
         "--disable",
         "untranslated",
+        "--rule",
+        "number-mismatch=warning",
     ];
     assert_eq!(code(&no_errors), 0);
     let mut strict = no_errors.to_vec();
@@ -110,6 +112,8 @@ fn exit_codes_follow_fail_on() {
             "term-missing=note",
             "--rule",
             "term-forbidden=warning",
+            "--rule",
+            "number-mismatch=warning",
             "--disable",
             "untranslated",
         ],
@@ -214,11 +218,16 @@ fn junit_parses_back() {
     // One testcase per unit with findings; failures are the units with an
     // error (the default --fail-on).
     assert_eq!(cases.len(), 8);
-    assert_eq!(suite_counts, Some(("8".to_string(), "3".to_string())));
+    assert_eq!(suite_counts, Some(("8".to_string(), "4".to_string())));
     let failing: Vec<&str> = cases.iter().filter(|c| c.1).map(|c| c.0.as_str()).collect();
     assert_eq!(
         failing,
-        ["unit 2 (line 10)", "unit 3 (line 15)", "unit 7 (line 35)"]
+        [
+            "unit 2 (line 10)",
+            "unit 3 (line 15)",
+            "unit 6 (line 30)",
+            "unit 7 (line 35)"
+        ]
     );
 }
 
@@ -339,7 +348,7 @@ fn report_files_are_atomic_and_output_is_deterministic() {
     }
     let out = env.run(&["check", &tm, "--format", "sarif", "-o", "r.sarif"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("checked 12 units: 3 errors"));
+    assert!(stderr(&out).contains("checked 12 units: 4 errors"));
     assert_eq!(std::fs::read(env.path("r.sarif")).unwrap(), outputs[4].1);
     // A failing run leaves no report file behind.
     let out = env.run(&["check", "missing.tmx", "-o", "x.json", "--format", "json"]);

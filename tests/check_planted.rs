@@ -391,3 +391,95 @@ fn number_mismatch_table() {
         assert_eq!(got, want, "{zh} / {en}");
     }
 }
+
+/// number-mismatch severity: a figure the target changed is an error, a
+/// figure it left out a warning, and one figure written four ways is one.
+#[test]
+fn number_mismatch_severity() {
+    let c = Checker::new(Glossary::new(), CheckOptions::default()).unwrap();
+    let check = |zh: &str, en: &str| -> Vec<(Severity, String)> {
+        let unit = ReadUnit {
+            number: 1,
+            file: "t".into(),
+            line: 1,
+            source: zh.into(),
+            target: en.into(),
+            ..ReadUnit::default()
+        };
+        c.check_unit(&unit)
+            .into_iter()
+            .filter(|f| f.rule == Rule::NumberMismatch)
+            .map(|f| (f.severity, f.message))
+            .collect()
+    };
+    // Different on both sides: an error naming both figures.
+    assert_eq!(
+        check(
+            "3000名代表出席会议。",
+            "300 delegates attended the meeting."
+        ),
+        [(
+            Severity::Error,
+            "3000 is in the source, 300 in the target".to_string()
+        )]
+    );
+    assert_eq!(
+        check("增长5.2%。", "It grew by 5.3 percent.")[0].0,
+        Severity::Error
+    );
+    // Missing from the target: a warning.
+    assert_eq!(
+        check(
+            "3000名代表出席会议。",
+            "The delegates attended the meeting."
+        ),
+        [(
+            Severity::Warning,
+            "3000 is in the source but not in the target".to_string()
+        )]
+    );
+    // Equal however written.
+    for zh in ["1000名代表出席。", "1,000名代表出席。", "一千名代表出席。"] {
+        for en in [
+            "1,000 delegates attended.",
+            "1000 delegates attended.",
+            "One thousand delegates attended.",
+            "one thousand delegates attended.",
+        ] {
+            assert_eq!(check(zh, en), [], "{zh} / {en}");
+        }
+    }
+    // A rounded figure is the same figure.
+    assert_eq!(
+        check("达到471495亿元。", "It reached 47.15 trillion yuan."),
+        []
+    );
+    // Ambiguous or implausible pairings stay warnings: times of day move
+    // to the 12-hour clock, a scale word changes a figure a thousandfold.
+    for (zh, en) in [
+        ("14时28分发生地震。", "The quake struck at 2:28 p.m."),
+        ("增加到121万。", "It rose to 121 trillion."),
+        (
+            "成立23年，有10个成员。",
+            "In 25 years it grew to 12 members.",
+        ),
+    ] {
+        let got = check(zh, en);
+        assert!(!got.is_empty(), "{zh}");
+        assert!(
+            got.iter().all(|(s, _)| *s == Severity::Warning),
+            "{zh}: {got:?}"
+        );
+    }
+    // The missing-number severity is configurable and capped at the rule's.
+    let mut o = CheckOptions::default();
+    o.missing_number_severity = Severity::Error;
+    o.set_severity(Rule::NumberMismatch, Severity::Warning);
+    let c = Checker::new(Glossary::new(), o).unwrap();
+    let unit = ReadUnit {
+        source: "3000名代表。".into(),
+        target: "Delegates.".into(),
+        ..ReadUnit::default()
+    };
+    assert_eq!(c.check_unit(&unit)[0].severity, Severity::Warning);
+}

@@ -3,7 +3,7 @@
 //! → write is the identity for TMX, CSV and TSV.
 
 use proptest::prelude::*;
-use termalign::tm::clean_text;
+use termalign::tm::clean_segment;
 use termalign::tm::read::{read_delimited, read_tmx};
 use termalign::tm::{CsvWriter, Record, TmWriter, TmxHeader, TmxWriter, TranslationUnit};
 
@@ -72,7 +72,7 @@ proptest! {
         let mut n = 0;
         let want: Vec<(String, String)> = units
             .iter()
-            .map(|u| (clean_text(&u.zh, &mut n).into_owned(), clean_text(&u.en, &mut n).into_owned()))
+            .map(|u| (clean_segment(&u.zh, &mut n).into_owned(), clean_segment(&u.en, &mut n).into_owned()))
             .filter(|(z, e)| !z.is_empty() && !e.is_empty())
             .collect();
         let got: Vec<(String, String)> = back.iter().map(|u| (u.source.clone(), u.target.clone())).collect();

@@ -116,9 +116,18 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+/// The `doc` a line names, even when the line is not a valid input (a
+/// field missing, one of the wrong type), so its error line can say which
+/// document failed.
+pub(crate) fn doc_name(line: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    v.get("doc")?.as_str().map(str::to_string)
+}
+
 impl<R: BufRead> Iterator for Lines<R> {
-    /// The line number and its job (or why it is not one).
-    type Item = (u64, Result<Job>);
+    /// The line number, the document it names (if any) and its job (or
+    /// why it is not one).
+    type Item = (u64, Option<String>, Result<Job>);
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -128,7 +137,7 @@ impl<R: BufRead> Iterator for Lines<R> {
                 Ok(_) => {}
                 Err(e) => {
                     self.number += 1;
-                    return Some((self.number, Err(Error::io(e).with_path(INPUT))));
+                    return Some((self.number, None, Err(Error::io(e).with_path(INPUT))));
                 }
             }
             self.number += 1;
@@ -139,13 +148,16 @@ impl<R: BufRead> Iterator for Lines<R> {
                     let err = Error::new(ErrorKind::Encoding, format!("invalid UTF-8: {e}"))
                         .with_path(INPUT)
                         .with_line(n);
-                    return Some((n, Err(err)));
+                    return Some((n, None, Err(err)));
                 }
             };
             if line.is_empty() {
                 continue;
             }
-            return Some((n, parse_line(line, n)));
+            return Some(match parse_line(line, n) {
+                Ok(job) => (n, Some(job.name.clone()), Ok(job)),
+                Err(e) => (n, doc_name(line), Err(e)),
+            });
         }
     }
 }

@@ -257,8 +257,7 @@ impl<'p> Runner<'p> {
             &self.pool,
             self.window(),
             lines,
-            |_, (n, job): (u64, Result<Job>)| {
-                let doc = job.as_ref().ok().map(|j| j.name.clone());
+            |_, (n, doc, job): (u64, Option<String>, Result<Job>)| {
                 let r = job.and_then(|j| process(pipeline, &j, read));
                 (n, doc, r)
             },

@@ -127,10 +127,35 @@ impl Rule {
         }
     }
 
+    /// A readable name in PascalCase, distinct from the id (SARIF's rule
+    /// `name`, which viewers show; the id stays the stable key).
+    ///
+    /// ```
+    /// use termalign::check::Rule;
+    /// assert_eq!(Rule::TermNearMiss.name(), "TermNearMiss");
+    /// assert_eq!(Rule::Untranslated.name(), "UntranslatedTarget");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::TermMissing => "TermMissing",
+            Rule::TermForbidden => "TermForbidden",
+            Rule::TermCase => "TermCase",
+            Rule::TermNearMiss => "TermNearMiss",
+            Rule::NumberMismatch => "NumberMismatch",
+            Rule::InconsistentTarget => "InconsistentTarget",
+            Rule::InconsistentSource => "InconsistentSource",
+            // Not `Untranslated`: SARIF viewers compare names with ids
+            // ignoring case.
+            Rule::Untranslated => "UntranslatedTarget",
+        }
+    }
+
     /// The severity a finding of this rule has unless configured otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
-            Rule::TermMissing | Rule::TermForbidden | Rule::Untranslated => Severity::Error,
+            Rule::TermMissing | Rule::TermForbidden | Rule::Untranslated | Rule::NumberMismatch => {
+                Severity::Error
+            }
             _ => Severity::Warning,
         }
     }
@@ -151,7 +176,7 @@ impl Rule {
                 "The target holds a string close to an approved rendering (a misspelling or hyphenation), but not equal to it."
             }
             Rule::NumberMismatch => {
-                "A number or date of the source is absent from the target after normalization."
+                "A number or date of the source is absent from the target after normalization: an error when the target has a different figure in its place, a warning when it has none."
             }
             Rule::InconsistentTarget => {
                 "The same (normalized) source is translated differently elsewhere in the translation memory."
@@ -271,6 +296,11 @@ pub struct CheckOptions {
     /// reworded phrase (成员国领导人 → `the leaders`). Set it to the rule's
     /// severity to treat every entry alike.
     pub generic_severity: Severity,
+    /// Severity of `number-mismatch` when a source number is simply absent
+    /// from the target (no other number of its kind there), capped at the
+    /// rule's severity; a figure the target changed gets the rule's
+    /// severity.
+    pub missing_number_severity: Severity,
     /// Near-miss thresholds.
     pub near_miss: NearMiss,
     /// A target with more than this share of Han characters among its
@@ -287,6 +317,7 @@ impl Default for CheckOptions {
         CheckOptions {
             severities,
             generic_severity: Severity::Warning,
+            missing_number_severity: Severity::Warning,
             near_miss: NearMiss::default(),
             max_han_share: 0.5,
         }

@@ -234,8 +234,8 @@ impl TermAnalysis {
 
 /// `term-missing`: a source term with no accepted rendering, nothing close
 /// to one and no forbidden one in the target (those have their own rules).
-/// Terms of the generic types ([`super::CheckOptions::generic_types`]) get
-/// the generic severity.
+/// Generic terms (places, titles, short lower-case terms) get
+/// [`super::CheckOptions::generic_severity`].
 pub fn term_missing(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<Finding>) {
     for t in &a.terms {
         if t.outcome != Outcome::Missing || a.has_forbidden_for(c, t.entry) {
@@ -548,13 +548,29 @@ fn short(s: &str) -> String {
 }
 
 /// `number-mismatch`: a number or date of the source whose canonical key
-/// ([`crate::numbers`]: 七月四日 ↔ July 4, 1000 ↔ 1,000, 23 ↔ twenty-three)
-/// is nowhere in the target. Presence is enough: a date the source repeats
-/// (dateline and body) need only be in the target once. One finding per key.
+/// ([`crate::numbers`]: 七月四日 ↔ July 4, 1000 ↔ 1,000 ↔ 一千 ↔ one
+/// thousand, 23 ↔ twenty-three) is nowhere in the target. Presence is
+/// enough: a date the source repeats (dateline and body) need only be in the
+/// target once. One finding per key.
+///
+/// A figure the target changed (3000名代表 → `300 delegates`) is worse than
+/// one it left out, so when the pairing is unambiguous it is reported at the
+/// rule's severity (an error by default): the source has exactly one
+/// unmatched number of a kind (plain, percentage, range, date, month), the
+/// target exactly one of the same kind, written in digits, and the two are
+/// within a factor of ten of each other. Anything looser is a missing
+/// number, reported at
+/// [`CheckOptions::missing_number_severity`](super::CheckOptions::missing_number_severity)
+/// (never above the rule's): English uses words loosely (`a second`),
+/// times are rewritten (18日23时59分 → `11:59 p.m. Monday`), literary
+/// approximations (五六个, "five or six") read as other figures, and a scale
+/// word the extractor misses changes a figure by a power of a thousand.
+/// A target figure that is the source's rounded (471495亿 → `47.15
+/// trillion`) matches it.
 pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
-    if !c.options.enabled(Rule::NumberMismatch) {
+    let Some(rule_severity) = c.options.severity(Rule::NumberMismatch) else {
         return;
-    }
+    };
     // Most sentences hold no number: skip the extractor for them.
     let numeral = |c: char| {
         matches!(c, '0'..='9' | '０'..='９'
@@ -570,30 +586,146 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
     if source.is_empty() {
         return;
     }
-    let target = numbers::keys(&unit.target, Lang::En);
-    let mut seen: Vec<&str> = Vec::new();
+    let target = numbers::extract(&unit.target, Lang::En);
+    let in_source = |key: &str| source.iter().any(|m| m.key == key);
+    let in_target = |key: &str| {
+        target
+            .iter()
+            .any(|m| m.key == key || rounds_to(key, &m.key))
+    };
+    // The unmatched mentions of each side, one per key, in order.
+    let mut missing: Vec<&numbers::NumberMention> = Vec::new();
     for m in &source {
-        if seen.contains(&m.key.as_str()) || target.binary_search(&m.key).is_ok() {
-            continue;
+        if !in_target(&m.key) && !missing.iter().any(|s| s.key == m.key) {
+            missing.push(m);
         }
-        seen.push(&m.key);
+    }
+    let mut spare: Vec<&numbers::NumberMention> = Vec::new();
+    for m in &target {
+        if !in_source(&m.key) && !spare.iter().any(|s| s.key == m.key) {
+            spare.push(m);
+        }
+    }
+    let missing_severity = c.options.missing_number_severity.min(rule_severity);
+    for m in &missing {
         let text = &unit.source[m.span.bytes.clone()];
-        out.extend(c.finding(
-            Rule::NumberMismatch,
-            unit,
-            FindingParts {
+        let shown = if text == m.key {
+            text.to_string()
+        } else {
+            format!("{text} ({})", m.key)
+        };
+        let kind = number_kind(&m.key);
+        let partner = only_one(&missing, kind)
+            .and(only_one(&spare, kind))
+            .filter(|t| {
+                unit.target[t.span.bytes.clone()]
+                    .bytes()
+                    .any(|b| b.is_ascii_digit())
+                    && within_ten_times(&m.key, &t.key)
+                    && !clock_time(
+                        &unit.source[m.span.bytes.end..],
+                        &unit.target[t.span.bytes.end..],
+                    )
+            });
+        let parts = match partner {
+            Some(t) => {
+                let found = unit.target[t.span.bytes.clone()].to_string();
+                FindingParts {
+                    source_term: None,
+                    term: Some(text.to_string()),
+                    expected: Some(m.key.clone()),
+                    message: format!("{shown} is in the source, {found} in the target"),
+                    found: Some(found),
+                    severity: None,
+                }
+            }
+            None => FindingParts {
                 source_term: None,
                 term: Some(text.to_string()),
                 expected: Some(m.key.clone()),
                 found: None,
-                message: if text == m.key {
-                    format!("{text} is in the source but not in the target")
-                } else {
-                    format!("{text} ({}) is in the source but not in the target", m.key)
-                },
-                severity: None,
+                message: format!("{shown} is in the source but not in the target"),
+                severity: Some(missing_severity),
             },
-        ));
+        };
+        out.extend(c.finding(Rule::NumberMismatch, unit, parts));
+    }
+}
+
+/// The one mention of `kind` in `list`, if there is exactly one.
+fn only_one<'a>(
+    list: &[&'a numbers::NumberMention],
+    kind: &str,
+) -> Option<&'a numbers::NumberMention> {
+    let mut of_kind = list.iter().filter(|m| number_kind(&m.key) == kind);
+    match (of_kind.next(), of_kind.next()) {
+        (Some(m), None) => Some(*m),
+        _ => None,
+    }
+}
+
+/// True when either side is an hour of the clock, which translation moves
+/// to the 12-hour clock (14时28分 → `2:28 p.m.`): the Chinese number is
+/// followed by 时 or 点, or the English one by `:` and a digit.
+fn clock_time(source_after: &str, target_after: &str) -> bool {
+    source_after.starts_with(['时', '点'])
+        || target_after
+            .strip_prefix(':')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The value of a plain or percentage key.
+fn value(key: &str) -> Option<f64> {
+    key.strip_suffix('%').unwrap_or(key).parse().ok()
+}
+
+/// True when both keys are figures of the same kind, at most ten times
+/// apart (3000 and 300 are; 121万 and 121 trillion are not). Dates, months
+/// and ranges are always comparable.
+fn within_ten_times(a: &str, b: &str) -> bool {
+    match (value(a), value(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (x / y).max(y / x) <= 10.0,
+        (Some(_), Some(_)) => false,
+        _ => true,
+    }
+}
+
+/// True when `rounded` is `exact` rounded to `rounded`'s significant digits
+/// (at least two: 3000 is no rounding of 3456).
+fn rounds_to(exact: &str, rounded: &str) -> bool {
+    if number_kind(exact) != number_kind(rounded) || exact == rounded {
+        return false;
+    }
+    let (Some(x), Some(y)) = (value(exact), value(rounded)) else {
+        return false;
+    };
+    if x <= 0.0 || y <= 0.0 {
+        return false;
+    }
+    // Significant digits of the rounded figure, from its shortest form.
+    let digits = format!("{y:e}");
+    let mantissa = digits.split('e').next().unwrap_or_default();
+    let sig = mantissa.chars().filter(char::is_ascii_digit).count() as i32;
+    if sig < 2 {
+        return false;
+    }
+    let scale = 10f64.powi(x.log10().floor() as i32 - sig + 1);
+    ((x / scale).round() * scale - y).abs() <= y * 1e-9
+}
+
+/// What a number key stands for, so that only like is paired with like: a
+/// year left out is not "changed" into a percentage the target adds.
+fn number_kind(key: &str) -> &'static str {
+    if key.starts_with("date:") {
+        "date"
+    } else if key.starts_with("month:") {
+        "month"
+    } else if key.ends_with('%') {
+        "percent"
+    } else if key.contains('-') {
+        "range"
+    } else {
+        "number"
     }
 }
 

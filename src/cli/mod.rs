@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod cmd;
+pub mod ui;
 
 use clap::{Parser, Subcommand};
 use termalign::Result;
@@ -34,12 +35,26 @@ impl From<Status> for std::process::ExitCode {
 /// aligns the sentences (1-1, 1-2, 2-1, 1-0, 0-1) with a confidence for each
 /// pair, and writes TMX 1.4b or CSV.
 ///
+/// A file name `-` is standard input (for inputs) or standard output (for
+/// outputs) in every command.
+///
 /// Exit status: 0 success, 1 findings (check), 2 error.
 #[derive(Debug, Parser)]
 #[command(name = "termalign", version, max_term_width = 100)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set;
+    /// FORCE_COLOR or CLICOLOR_FORCE force it), always, never.
+    #[arg(long, value_name = "WHEN", global = true, value_enum, default_value_t = ui::ColorChoice::Auto)]
+    pub color: ui::ColorChoice,
+
+    /// No notes, warnings, summaries or progress on standard error (errors
+    /// are still printed). `check -q` also prints no report on standard
+    /// output: the exit status tells.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,11 +65,14 @@ pub enum Command {
     Tm(cmd::tm::Args),
     Glossary(cmd::glossary::Args),
     Check(cmd::check::Args),
+    Completions(cmd::completions::Args),
+    Man(cmd::completions::ManArgs),
     Review(cmd::review::Args),
 }
 
 /// Run the chosen command.
 pub fn run(cli: Cli) -> Result<Status> {
+    ui::init(cli.color, cli.quiet);
     match cli.command {
         Command::Segment(a) => cmd::segment::run(a),
         Command::Align(a) => cmd::align::run(a),
@@ -62,6 +80,8 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Tm(a) => cmd::tm::run(a),
         Command::Glossary(a) => cmd::glossary::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::Completions(a) => cmd::completions::run(a),
+        Command::Man(a) => cmd::completions::man(a),
         Command::Review(a) => cmd::review::run(a),
     }
 }

@@ -157,14 +157,26 @@ pub fn convert_file_to_script(
     if let Some(s) = script {
         glossary = to_script(&glossary, s).map_err(|e| e.with_path(input))?;
     }
-    let zh_lang = script.map_or("zh-CN", Script::tag);
-    match to {
-        Format::Tbx => tbx::write_lang(glossary.entries(), zh_lang, &mut file),
-        _ => write(&glossary, to, &mut file),
-    }
-    .map_err(|e| e.with_path(output))?;
+    write_in_script(&glossary, to, script, &mut file).map_err(|e| e.with_path(output))?;
     file.commit()?;
     Ok(glossary.len())
+}
+
+/// [`write`], with TBX tagging the Chinese terms with `script`'s language
+/// (`zh-HK`) when given (the terms are expected to be in that script
+/// already, see [`to_script`]).
+pub fn write_in_script<W: Write>(
+    glossary: &Glossary,
+    format: Format,
+    script: Option<Script>,
+    out: W,
+) -> Result<()> {
+    match format {
+        Format::Tbx => {
+            tbx::write_lang(glossary.entries(), script.map_or("zh-CN", Script::tag), out)
+        }
+        _ => write(glossary, format, out),
+    }
 }
 
 fn write_delimited<W: Write>(entries: &[Entry], delimiter: u8, out: W) -> Result<()> {

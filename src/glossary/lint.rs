@@ -152,14 +152,31 @@ impl Report {
 ///     ":2: error: forbidden rendering `belt and road` of `一带一路` is its approved rendering `Belt and Road` [forbidden]"));
 /// ```
 pub fn lint_files<P: AsRef<Path>>(paths: &[P]) -> Result<Report> {
-    let mut report = Report::default();
-    let mut approved: HashMap<String, (String, Origin)> = HashMap::new();
+    let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-        let source = path.display().to_string();
         let format = Format::from_path(path).unwrap_or(Format::Csv);
-        let (mut findings, entries) = lint_bytes(&bytes, &source, format);
+        inputs.push((path.display().to_string(), bytes, format));
+    }
+    Ok(lint_inputs(&inputs))
+}
+
+/// [`lint_files`] over glossaries already read: (name for messages, bytes,
+/// format), for input that is not a file (standard input).
+///
+/// ```
+/// use termalign::glossary::{Format, lint::lint_inputs};
+/// let csv = "zh,en\n一带一路,Belt and Road\n".as_bytes().to_vec();
+/// let report = lint_inputs(&[("<stdin>".to_string(), csv, Format::Csv)]);
+/// assert_eq!((report.entries, report.errors()), (1, 0));
+/// ```
+pub fn lint_inputs(inputs: &[(String, Vec<u8>, Format)]) -> Report {
+    let mut report = Report::default();
+    let mut approved: HashMap<String, (String, Origin)> = HashMap::new();
+    for (source, bytes, format) in inputs {
+        let (source, format) = (source.clone(), *format);
+        let (mut findings, entries) = lint_bytes(bytes, &source, format);
         for e in &entries {
             match approved.get(&e.zh) {
                 Some((en, at)) if at.source != e.origin.source && *en != e.en => {
@@ -184,7 +201,7 @@ pub fn lint_files<P: AsRef<Path>>(paths: &[P]) -> Result<Report> {
         report.entries += entries.len();
         report.findings.extend(findings);
     }
-    Ok(report)
+    report
 }
 
 /// Lint one file's bytes. Returns the findings (unsorted) and the entries

@@ -9,7 +9,7 @@ use super::furniture::list_marker;
 use super::rules::{CLOSERS, skip_ws};
 
 /// Characters that end a Chinese sentence (the ellipsis `…` only when
-/// doubled, `……`, see [`zh_boundaries`]).
+/// doubled, `……`, see `zh_boundaries`).
 pub const ZH_TERMINALS: &[char] = &['。', '｡', '！', '？', '!', '?', '…', '⋯'];
 
 /// Ellipsis characters: a run of two or more ends a Chinese sentence.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::tm::TmWriter;
-use crate::tm::write::{Record, WriteReport, WriterOptions, WriterSpec, clean_text, single};
+use crate::tm::write::{Record, WriteReport, WriterOptions, WriterSpec, clean_segment, single};
 
 #[derive(Serialize)]
 struct JsonBead<'a> {
@@ -54,8 +54,8 @@ impl<W: Write> JsonlWriter<W> {
 impl<W: Write> TmWriter for JsonlWriter<W> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
         let removed = &mut self.report.removed_chars;
-        let zh = clean_text(r.source, removed);
-        let en = clean_text(r.target, removed);
+        let zh = clean_segment(r.source, removed);
+        let en = clean_segment(r.target, removed);
         let low = self
             .min_confidence
             .map(|min| r.score.is_some_and(|s| s < min));

@@ -46,8 +46,32 @@ pub fn merge(
     src_lang: Option<&str>,
     out: &mut dyn TmWriter,
 ) -> Result<MergeReport> {
-    let open_all =
-        || -> Result<Vec<Units>> { inputs.iter().map(|p| open_with(p, src_lang)).collect() };
+    merge_streams(
+        || inputs.iter().map(|p| open_with(p, src_lang)).collect(),
+        src_lang,
+        out,
+    )
+}
+
+/// [`merge`] over streams: `open_all` opens every input, oldest first, and
+/// is called twice (for memories that are not files, such as standard
+/// input kept in memory). `src_lang` as in [`merge`].
+///
+/// ```
+/// use termalign::tm::merge::merge_streams;
+/// use termalign::tm::read::{ReadFormat, from_reader};
+/// use termalign::tm::{Format, TmOutput, TmWriter, WriterOptions};
+/// let csv = "zh,en\n你好。,Hello.\n你好。,Hello.\n";
+/// let open = || Ok(vec![from_reader(csv.as_bytes(), "a.csv", ReadFormat::Csv, None)?]);
+/// let mut out = TmOutput::to_writer(Box::new(Vec::new()), Format::Csv, &WriterOptions::default()).unwrap();
+/// let report = merge_streams(open, None, &mut out).unwrap();
+/// assert_eq!((report.read, report.duplicates), (2, 1));
+/// ```
+pub fn merge_streams(
+    open_all: impl Fn() -> Result<Vec<Units>>,
+    src_lang: Option<&str>,
+    out: &mut dyn TmWriter,
+) -> Result<MergeReport> {
     // Units in different Chinese scripts (zh-HK, zh-CN) are never
     // duplicates of each other, unless `src_lang` says what they all are.
     let key = |u: &ReadUnit| {

@@ -33,7 +33,10 @@ pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use output::{TmOutput, output_files};
 pub use tmx::TmxWriter;
-pub use write::{DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_text};
+pub use write::{
+    DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_segment,
+    clean_text, column_name, tmx_prop_type,
+};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -53,6 +53,29 @@ impl ReadFormat {
     }
 }
 
+/// Stream the units of a memory read from `reader` (standard input, a
+/// buffer) in `format`; `name` stands for the file in units and errors.
+///
+/// ```
+/// use termalign::tm::read::{ReadFormat, from_reader};
+/// let csv = "zh,en\n你好。,Hello.\n";
+/// let units: Vec<_> = from_reader(csv.as_bytes(), "<stdin>", ReadFormat::Csv, None)
+///     .unwrap().collect::<Result<_, _>>().unwrap();
+/// assert_eq!((units[0].file.as_str(), units[0].line), ("<stdin>", 2));
+/// ```
+pub fn from_reader<R: std::io::BufRead + 'static>(
+    reader: R,
+    name: &str,
+    format: ReadFormat,
+    src_lang: Option<&str>,
+) -> Result<Units> {
+    Ok(match format {
+        ReadFormat::Tmx => Box::new(read_tmx(reader, name, src_lang)),
+        ReadFormat::Csv => Box::new(read_delimited(reader, name, b',')?),
+        ReadFormat::Tsv => Box::new(read_delimited(reader, name, b'\t')?),
+    })
+}
+
 /// Open a translation memory, the format chosen by its extension (`.tmx`;
 /// `.csv`; `.tsv` or `.tab`), and stream its units. Chinese (`zh`, any
 /// region or script) is the source language of TMX units.

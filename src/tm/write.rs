@@ -58,6 +58,10 @@ pub struct WriterOptions {
     pub min_confidence: Option<f64>,
     /// TMX units below this confidence carry a `<note>`.
     pub review_below: f64,
+    /// CSV/TSV: the properties to write as columns after termalign's, as
+    /// read (named by [`column_name`]); a memory's are listed by
+    /// [`crate::tm::convert::property_names`]. Others are not written.
+    pub property_columns: Vec<String>,
     /// CSV/TSV only: a cell that begins with `=`, `+`, `-`, `@`, a tab or
     /// a carriage return gets a `'` in front, as OWASP recommends against
     /// CSV injection, so a spreadsheet shows the text instead of running
@@ -77,6 +81,7 @@ impl Default for WriterOptions {
             bom: false,
             min_confidence: None,
             review_below: DEFAULT_REVIEW_BELOW,
+            property_columns: Vec::new(),
             excel_safe: false,
             unit_langs: true,
         }
@@ -228,9 +233,28 @@ impl WriteReport {
         r: &Record<'a>,
         min_confidence: Option<f64>,
     ) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+        self.pair_with(r, min_confidence, clean_text)
+    }
+
+    /// [`WriteReport::pair_texts`] keeping line breaks ([`clean_segment`]),
+    /// for TMX.
+    pub fn pair_segments<'a>(
+        &mut self,
+        r: &Record<'a>,
+        min_confidence: Option<f64>,
+    ) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
+        self.pair_with(r, min_confidence, clean_segment)
+    }
+
+    fn pair_with<'a>(
+        &mut self,
+        r: &Record<'a>,
+        min_confidence: Option<f64>,
+        clean: for<'s> fn(&'s str, &mut usize) -> Cow<'s, str>,
+    ) -> Option<(Cow<'a, str>, Cow<'a, str>)> {
         let mut removed = 0;
-        let src = clean_text(r.source, &mut removed);
-        let tgt = clean_text(r.target, &mut removed);
+        let src = clean(r.source, &mut removed);
+        let tgt = clean(r.target, &mut removed);
         if src.is_empty() || tgt.is_empty() {
             self.one_sided += 1;
             return None;
@@ -291,6 +315,92 @@ pub fn clean_text<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
         t.to_string()
     })
 }
+
+/// [`clean_text`] for the formats that can hold a multi-line segment (TMX,
+/// CSV with quoting, JSONL): line breaks and tabs are kept (`\r\n` and a
+/// lone `\r` become `\n`, which XML would do on reading anyway), so a
+/// segment converted between them comes back the same.
+///
+/// ```
+/// use termalign::tm::clean_segment;
+/// let mut removed = 0;
+/// assert_eq!(clean_segment("  line 1\r\nline\t2\u{1} ", &mut removed), "line 1\nline\t2");
+/// assert_eq!(removed, 1);
+/// ```
+pub fn clean_segment<'a>(s: &'a str, removed: &mut usize) -> Cow<'a, str> {
+    if !has_suspect_byte(s.as_bytes()) || !s.chars().any(|c| is_xml_forbidden(c) || c == '\r') {
+        return Cow::Borrowed(s.trim());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() != Some(&'\n') {
+                out.push('\n');
+            }
+        } else if is_xml_forbidden(c) {
+            *removed += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out.trim().to_string())
+}
+
+/// The TMX `<prop type>` of a property: user properties must start with
+/// `x-` in TMX, so one read without it (a CSV column) gains it; the CSV
+/// `waive` column is termalign's waiver, `x-termalign-waive`.
+///
+/// ```
+/// use termalign::tm::tmx_prop_type;
+/// assert_eq!(tmx_prop_type("plant"), "x-plant");
+/// assert_eq!(tmx_prop_type("x-plant"), "x-plant");
+/// assert_eq!(tmx_prop_type("waive"), "x-termalign-waive");
+/// ```
+pub fn tmx_prop_type(name: &str) -> Cow<'_, str> {
+    if name == "waive" {
+        Cow::Borrowed("x-termalign-waive")
+    } else if name.starts_with("x-") {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(format!("x-{name}"))
+    }
+}
+
+/// The CSV/TSV column of a property: the TMX type without `x-`
+/// (`x-termalign-waive` is the `waive` column), unless the bare name is a
+/// column termalign defines, which keeps the prefix.
+///
+/// ```
+/// use termalign::tm::column_name;
+/// assert_eq!(column_name("x-plant"), "plant");
+/// assert_eq!(column_name("x-termalign-waive"), "waive");
+/// assert_eq!(column_name("x-zh"), "x-zh");
+/// assert_eq!(column_name("plant"), "plant");
+/// ```
+pub fn column_name(name: &str) -> &str {
+    if name == "x-termalign-waive" {
+        return "waive";
+    }
+    match name.strip_prefix("x-") {
+        Some(bare) if !RESERVED_COLUMNS.contains(&bare) => bare,
+        _ => name,
+    }
+}
+
+/// Column names with a meaning of their own in CSV/TSV memories.
+const RESERVED_COLUMNS: [&str; 10] = [
+    "zh",
+    "en",
+    "source",
+    "target",
+    "score",
+    "bead",
+    "doc",
+    "terms",
+    "low_confidence",
+    "waive",
+];
 
 /// True when `b` may hold a character [`clean_text`] changes: a byte below
 /// 0x20 (controls, tab, breaks) or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`).

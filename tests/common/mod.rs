@@ -34,6 +34,16 @@ pub fn have_program(name: &str) -> bool {
     found || require_or_skip::<()>(&format!("program `{name}` is not installed")).is_some()
 }
 
+/// True when `python3` can import `module`; otherwise a notice (or a
+/// failure under CI).
+pub fn have_python_module(module: &str) -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    ok || require_or_skip::<()>(&format!("python3 module `{module}` is not installed")).is_some()
+}
+
 fn require_or_skip<T>(why: &str) -> Option<T> {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("required under CI=true: {why}");

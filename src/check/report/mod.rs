@@ -150,14 +150,64 @@ format_table! {
 impl Format {
     /// The reporter for this format; `color` only affects text.
     pub fn reporter(self, color: bool) -> Box<dyn Reporter> {
+        self.reporter_with(&ReportOptions {
+            color,
+            ..ReportOptions::default()
+        })
+    }
+
+    /// The reporter for this format with `options`.
+    ///
+    /// ```
+    /// use termalign::check::report::{Format, Report, ReportOptions, Summary};
+    /// let options = ReportOptions { base_uri: Some("file:///repo/".into()), ..Default::default() };
+    /// let report = Report { findings: &[], summary: Summary::new(&[], 0, 0, 0, None) };
+    /// let mut out = Vec::new();
+    /// Format::Sarif.reporter_with(&options).write(&report, &mut out).unwrap();
+    /// let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    /// assert_eq!(v["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"], "file:///repo/");
+    /// ```
+    pub fn reporter_with(self, options: &ReportOptions) -> Box<dyn Reporter> {
         match self {
-            Format::Text => Box::new(text::TextReporter { color }),
+            Format::Text => Box::new(text::TextReporter {
+                color: options.color,
+            }),
             Format::Json => Box::new(json::JsonReporter),
             Format::Junit => Box::new(junit::JunitReporter),
             Format::Github => Box::new(github::GithubReporter),
-            Format::Sarif => Box::new(sarif::SarifReporter),
+            Format::Sarif => Box::new(sarif::SarifReporter {
+                base_uri: options.base_uri.clone(),
+            }),
         }
     }
+}
+
+/// How reports are written, beyond their format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// ANSI colour in text reports.
+    pub color: bool,
+    /// SARIF: the absolute URI (ending in `/`) that relative file names are
+    /// relative to, usually the repository root. Locations then carry the
+    /// `uriBaseId` `SRCROOT`, defined in the run's `originalUriBaseIds`.
+    /// With a `file:` base, file names (relative ones taken from the working
+    /// folder) under it become relative to it; others stay absolute.
+    pub base_uri: Option<String>,
+}
+
+/// Where the rules are documented: one heading per rule id
+/// (`docs/rules.md` in the repository), for SARIF's `helpUri` and
+/// `informationUri`.
+pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md");
+
+/// The documentation of one rule: [`RULES_URL`]`#id`.
+///
+/// ```
+/// use termalign::check::{Rule, report::help_uri};
+/// assert!(help_uri(Rule::TermCase).ends_with("/docs/rules.md#term-case"));
+/// ```
+pub fn help_uri(rule: Rule) -> String {
+    format!("{RULES_URL}#{}", rule.id())
 }
 
 /// The short title of a finding: `term-missing 上海精神`, the term as

@@ -91,13 +91,33 @@ fn json_round_trips() {
 fn junit_groups_units_and_follows_fail_on() {
     let got = render(Format::Junit, &sample(), Some(Severity::Error));
     assert!(got.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
-    // Unit 2 fails (an error), unit 5 passes (a warning below --fail-on).
+    // Unit 2 fails (an error), unit 5 is skipped (a warning below --fail-on).
     assert_eq!(got.matches("<testcase ").count(), 2);
     assert_eq!(got.matches("<failure ").count(), 1);
-    assert!(got.contains("tests=\"2\" failures=\"1\""));
-    assert!(got.contains("case &lt;&amp;&gt;"));
+    assert_eq!(got.matches("<skipped ").count(), 1);
+    assert!(
+        got.contains(r#"<testsuites name="termalign check" tests="2" failures="1" errors="0">"#)
+    );
+    assert!(got.contains(r#"tests="2" failures="1" errors="0" skipped="1" file="tm/a,b:c.tmx">"#));
+    assert!(
+        got.contains(r#"<skipped type="warning" message="warning term-case: case &lt;&amp;&gt;">"#)
+    );
+    // The location is in every line of the body.
+    assert!(got.contains("tm/a,b:c.tmx:40: warning term-case: case &lt;&amp;&gt;"));
+    // No attribute outside the schema.
+    assert!(!got.contains(" line=\""));
     let never = render(Format::Junit, &sample(), None);
     assert_eq!(never.matches("<failure ").count(), 0);
+    assert_eq!(never.matches("<skipped ").count(), 2);
+    let all = render(Format::Junit, &sample(), Some(Severity::Warning));
+    assert_eq!(all.matches("<failure ").count(), 2);
+}
+
+#[test]
+fn junit_clean_run_has_one_passing_test() {
+    let got = render(Format::Junit, &[], Some(Severity::Error));
+    assert!(got.contains(r#"tests="1" failures="0""#), "{got}");
+    assert!(got.contains("checked 9 units: 0 errors"), "{got}");
 }
 
 #[test]

@@ -128,7 +128,7 @@ impl InputArgs {
             decode::read_file(path, opts)?
         };
         if decoded.replaced > 0 {
-            eprintln!(
+            crate::cli::ui::note!(
                 "termalign: warning: {}: decoded as {}, replacing {} undecodable byte sequence(s) with U+FFFD",
                 path.display(),
                 decoded.encoding,

@@ -3,6 +3,7 @@
 
 pub mod glossary;
 pub mod input;
+pub mod io;
 pub mod jobs;
 pub mod model;
 pub mod output;

@@ -10,6 +10,9 @@ use termalign::tm::{
 use termalign::tm::{language_code, parse_date};
 use termalign::{Error, ErrorKind, Result};
 
+use crate::cli::args::io::is_dash;
+use crate::cli::ui::note;
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     /// Output file; standard output when absent or `-`. Written to a
@@ -160,15 +163,20 @@ pub fn format_for(format: Option<&str>, path: Option<&Path>) -> Result<Format> {
 }
 
 impl OutputArgs {
+    /// The output file, `None` for standard output (`-o -` or no -o).
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| !is_dash(p))
+    }
+
     pub fn format(&self) -> Result<Format> {
-        format_for(self.format.as_deref(), self.output.as_deref())
+        format_for(self.format.as_deref(), self.file())
     }
 
     /// Check every option before any work is done.
     pub fn check(&self) -> Result<()> {
         let format = self.format()?;
         if let Some(note) = format.files_note()
-            && self.output.is_none()
+            && self.file().is_none()
         {
             return Err(Error::new(
                 ErrorKind::Config,
@@ -183,9 +191,19 @@ impl OutputArgs {
     /// the file into place) and [`warn`] with its report. `langs` are the
     /// languages to keep when --src-lang/--tgt-lang are absent.
     pub fn open_writer(&self, langs: Option<(&str, &str)>) -> Result<TmOutput> {
+        self.open_writer_with(langs, Vec::new())
+    }
+
+    /// [`OutputArgs::open_writer`] with property columns for CSV/TSV.
+    pub fn open_writer_with(
+        &self,
+        langs: Option<(&str, &str)>,
+        property_columns: Vec<String>,
+    ) -> Result<TmOutput> {
         let format = self.format()?;
-        let opts = self.tm.options(langs)?;
-        match &self.output {
+        let mut opts = self.tm.options(langs)?;
+        opts.property_columns = property_columns;
+        match self.file() {
             Some(path) => TmOutput::create(path, format, &opts),
             None => TmOutput::create(Path::new("-"), format, &opts),
         }
@@ -216,8 +234,7 @@ impl OutputArgs {
     /// Print what the writer changed or left out (on stderr).
     pub fn warn(&self, report: &WriteReport) {
         let name = self
-            .output
-            .as_ref()
+            .file()
             .map_or_else(|| "<stdout>".to_string(), |p| p.display().to_string());
         warn(&name, report, self.tm.min_confidence);
     }
@@ -227,20 +244,20 @@ impl OutputArgs {
 /// out or flagged by --min-confidence.
 pub fn warn(name: &str, r: &WriteReport, min_confidence: Option<f64>) {
     if r.removed_chars > 0 {
-        eprintln!(
+        note!(
             "termalign: warning: {name}: removed {} character(s) that XML 1.0 forbids (control characters, U+FFFE, U+FFFF)",
             r.removed_chars
         );
     }
     if let Some(min) = min_confidence {
         if r.below_min > 0 {
-            eprintln!(
+            note!(
                 "termalign: note: {name}: left out {} unit(s) below --min-confidence {min}",
                 r.below_min
             );
         }
         if r.flagged > 0 {
-            eprintln!(
+            note!(
                 "termalign: note: {name}: flagged {} unit(s) below --min-confidence {min} (low_confidence=true)",
                 r.flagged
             );
@@ -326,6 +343,10 @@ mod tests {
         }
         assert_eq!(formats, ReportFormat::NAMES);
         assert_eq!(values(&["check"], "generic_severity"), Severity::NAMES);
+        assert_eq!(
+            values(&["check"], "missing_number_severity"),
+            Severity::NAMES
+        );
         for name in values(&["check"], "fail_on") {
             if name != "never" {
                 assert_eq!(name.parse::<Severity>().unwrap().name(), name);

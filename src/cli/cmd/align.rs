@@ -151,11 +151,6 @@ pub struct BatchArgs {
     )]
     pub keep_going: bool,
 
-    /// No progress bar, no summary, no list of unpaired documents (errors
-    /// are still reported).
-    #[arg(short, long)]
-    pub quiet: bool,
-
     /// Read {"doc":…,"zh":…,"en":…} lines on standard input, write one line
     /// {"doc":…,"beads":[…]} (or {"doc":…,"line":N,"error":…}) per document
     /// on standard output (or -o), in input order, flushed per document.
@@ -211,18 +206,19 @@ pub fn run(args: Args) -> Result<Status> {
         .text;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     // A long run says it is working (on a terminal only, not with -q).
-    let spinner =
-        (zh.len() + en.len() > 1 << 20 && !args.batch.quiet && std::io::stderr().is_terminal())
-            .then(|| {
-                let bar = ProgressBar::new_spinner().with_message(format!(
-                    "aligning {} ({} + {} bytes)",
-                    zh_path.display(),
-                    zh.len(),
-                    en.len()
-                ));
-                bar.enable_steady_tick(Duration::from_millis(200));
-                bar
-            });
+    let spinner = (zh.len() + en.len() > 1 << 20
+        && !crate::cli::ui::quiet()
+        && std::io::stderr().is_terminal())
+    .then(|| {
+        let bar = ProgressBar::new_spinner().with_message(format!(
+            "aligning {} ({} + {} bytes)",
+            zh_path.display(),
+            zh.len(),
+            en.len()
+        ));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
     let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options());
     if let Some(bar) = spinner {
         bar.finish_and_clear();
@@ -489,7 +485,7 @@ fn run_batch(args: Args) -> Result<Status> {
     // Stopped by a file that pairing could not read: no document ran,
     // nothing to sum up.
     let stops_early = !options.keep_going && !plan.failures.is_empty();
-    let mut ui = Ui::new(args.batch.quiet, Some(plan.jobs.len() as u64));
+    let mut ui = Ui::new(crate::cli::ui::quiet(), Some(plan.jobs.len() as u64));
     let result = runner.run(plan, &mut ui, &mut writer);
     ui.finish();
     let summary = result?;
@@ -542,7 +538,7 @@ fn run_jsonl(args: Args) -> Result<Status> {
     let pool = jobs::pool(args.batch.jobs)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
-    let mut ui = Ui::new(args.batch.quiet, None);
+    let mut ui = Ui::new(crate::cli::ui::quiet(), None);
     let mut out = match &args.output.output {
         Some(p) => Output::open(p)?,
         None => Output::stdout(),

@@ -1,21 +1,23 @@
 //! `termalign check`: terminology checks over translation memory, for CI.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use termalign::DocOptions;
 use termalign::atomic::Output;
 use termalign::check::baseline::Baseline;
-use termalign::check::report::{Format, Report, Summary};
+use termalign::check::report::{Format, Report, ReportOptions, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
 use termalign::tm::ReadUnit;
+use termalign::tm::read::ReadFormat;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
 use crate::cli::Status;
 use crate::cli::args::glossary::GlossaryArgs;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::io;
 use crate::cli::args::jobs;
 use crate::cli::args::model::ModelArgs;
+use crate::cli::ui::{self, note};
 
 /// Check translation memory against the glossary: missing, forbidden,
 /// miscased and misspelled terms, numbers, untranslated and inconsistent
@@ -34,7 +36,8 @@ use crate::cli::args::model::ModelArgs;
 ///   term-forbidden       error    a forbidden rendering of a source term is in the target
 ///   term-case            warning  a rendering is there with other letter case
 ///   term-near-miss       warning  something close to a rendering is there (replaces term-missing)
-///   number-mismatch      warning  a number or date of the source is not in the target
+///   number-mismatch      error    a number or date of the source is not in the target, which has
+///                                 another figure in its place (warning when the target has none)
 ///   inconsistent-target  warning  the same source is translated differently elsewhere
 ///   inconsistent-source  warning  the same target translates different sources
 ///   untranslated         error    the target is empty, equals the source, or is mostly Chinese
@@ -57,9 +60,15 @@ use crate::cli::args::model::ModelArgs;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// Translation memories to check: .tmx, .csv, .tsv (zh/en columns).
+    /// Translation memories to check: .tmx, .csv, .tsv (zh/en columns); `-`
+    /// is standard input (with --input-format).
     #[arg(value_name = "TM")]
     pub tms: Vec<PathBuf>,
+
+    /// Format of the memories, for standard input or a file whose extension
+    /// does not say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<ReadFormat>,
 
     #[command(flatten)]
     pub glossary: GlossaryArgs,
@@ -83,21 +92,28 @@ pub struct Args {
     pub format: String,
 
     /// Write the report to FILE (atomically; a device or pipe directly)
-    /// instead of standard output. It may not be an input.
+    /// instead of standard output (`-`). It may not be an input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// SARIF: the URI relative file names are relative to (the repository
+    /// root), e.g. file:///home/ci/repo/ or https://example.org/repo/blob/main/.
+    /// Locations then carry uriBaseId SRCROOT; absolute paths under a file:
+    /// base become relative to it. A folder path is turned into its file: URI.
+    #[arg(long, value_name = "URI")]
+    pub base_uri: Option<String>,
 
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_name = "SEVERITY", default_value = "error",
           value_parser = ["error", "warning", "note", "never"])]
     pub fail_on: String,
 
-    /// Do not report findings recorded in this baseline file.
+    /// Do not report findings recorded in this baseline file (`-`: standard input).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record every current finding (after waivers) as accepted in FILE; they are not
-    /// reported in this run.
+    /// Record every current finding (after waivers) as accepted in FILE (`-`: standard
+    /// output, with -o FILE for the report); they are not reported in this run.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
@@ -114,6 +130,13 @@ pub struct Args {
     #[arg(long, value_name = "SEVERITY", default_value = "warning",
           value_parser = ["error", "warning", "note"])]
     pub generic_severity: String,
+
+    /// Severity of number-mismatch when a source number is simply missing from the target
+    /// (no other figure of its kind there); a different figure gets the rule's severity
+    /// (error). Never above the rule's severity.
+    #[arg(long, value_name = "SEVERITY", default_value = "warning",
+          value_parser = ["error", "warning", "note"])]
+    pub missing_number_severity: String,
 
     #[command(flatten)]
     pub model: ModelArgs,
@@ -158,6 +181,7 @@ impl Args {
             o.disable(rule);
         }
         o.generic_severity = self.generic_severity.parse().map_err(config)?;
+        o.missing_number_severity = self.missing_number_severity.parse().map_err(config)?;
         Ok(o)
     }
 
@@ -200,7 +224,21 @@ pub fn run(args: Args) -> Result<Status> {
         return super::review::check_html(&args, options);
     }
     let format: Format = args.format.parse().map_err(config)?;
+    let base_uri = args.base_uri.as_deref().map(base_uri).transpose()?;
+    let report_to_stdout = args.output.as_deref().is_none_or(io::is_dash);
+    if args.write_baseline.as_deref().is_some_and(io::is_dash) && report_to_stdout {
+        return Err(config(
+            "--write-baseline - and the report both go to standard output: give -o FILE",
+        ));
+    }
+    for path in &args.tms {
+        io::tm_format(path, args.input_format)?;
+    }
     let baseline = match &args.baseline {
+        Some(p) if io::is_dash(p) => {
+            let text = String::from_utf8_lossy(io::stdin_bytes()?).into_owned();
+            Some(Baseline::from_json_str(&text, io::STDIN_NAME)?)
+        }
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
@@ -229,7 +267,13 @@ pub fn run(args: Args) -> Result<Status> {
     let open = || -> Result<_> {
         let mut streams = Vec::with_capacity(args.tms.len());
         for path in &args.tms {
-            streams.push(termalign::tm::read::open_whole(path)?);
+            // `-` and --input-format need the CLI's reader (standard input
+            // is kept, so the second pass sees it again).
+            streams.push(if io::is_dash(path) || args.input_format.is_some() {
+                io::open_tm(path, args.input_format, None)?
+            } else {
+                termalign::tm::read::open_whole(path)?
+            });
         }
         Ok(streams
             .into_iter()
@@ -242,10 +286,10 @@ pub fn run(args: Args) -> Result<Status> {
     if let (Some(path), Some(mut file)) = (&args.write_baseline, baseline_out) {
         Baseline::write(&findings, &mut file).map_err(|e| e.with_path(path))?;
         file.commit()?;
-        eprintln!(
+        note!(
             "termalign: recorded {} finding(s) in {}",
             findings.len(),
-            path.display()
+            io::display(path, false)
         );
         baselined = findings.len();
         findings.clear();
@@ -259,26 +303,28 @@ pub fn run(args: Args) -> Result<Status> {
         findings: &findings,
         summary,
     };
-    match (&args.output, report_out) {
-        (Some(path), Some(mut file)) => {
-            format
-                .reporter(false)
-                .write(&report, &mut file)
-                .map_err(|e| e.with_path(path))?;
-            file.commit()?;
-            // The report went to a file: say how it went where people look.
-            eprintln!("termalign: {}", report.summary.line());
-        }
-        _ => {
-            let stdout = std::io::stdout();
-            let color = format == Format::Text
-                && stdout.is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            // Errors name <stdout> (a full disk, a closed pipe).
-            let mut out = Output::stdout();
-            format.reporter(color).write(&report, &mut out)?;
-            out.commit()?;
-        }
+    let to_file = args.output.as_deref().is_some_and(|p| !io::is_dash(p));
+    if ui::quiet() && !to_file {
+        // `check -q`: like `grep -q`, the exit status is the answer.
+        return Ok(if failed { Status::Findings } else { Status::Ok });
+    }
+    // Errors name the file, or <stdout> (a full disk, a closed pipe).
+    let mut out = report_out.unwrap_or_else(Output::stdout);
+    let options = ReportOptions {
+        color: format == Format::Text && out.is_stdout() && ui::color_stdout(),
+        base_uri,
+    };
+    format
+        .reporter_with(&options)
+        .write(&report, &mut out)
+        .map_err(|e| match (&args.output, to_file) {
+            (Some(path), true) => e.with_path(path),
+            _ => e,
+        })?;
+    out.commit()?;
+    if to_file {
+        // The report went to a file: say how it went where people look.
+        note!("termalign: {}", report.summary.line());
     }
     Ok(if failed { Status::Findings } else { Status::Ok })
 }
@@ -320,4 +366,34 @@ fn document_units(
             ..ReadUnit::default()
         })
         .collect())
+}
+
+/// `--base-uri`: an absolute URI ending in `/`; a folder path becomes its
+/// `file:` URI.
+fn base_uri(given: &str) -> Result<String> {
+    let scheme = given.split_once(':').is_some_and(|(s, _)| {
+        s.len() > 1
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let uri = if scheme {
+        given.to_string()
+    } else {
+        let path = Path::new(given);
+        let abs = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().map_err(Error::io)?.join(path)
+        };
+        let mut u = String::from("file://");
+        for b in abs.to_string_lossy().replace('\\', "/").bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                u.push(b as char);
+            } else {
+                u.push_str(&format!("%{b:02X}"));
+            }
+        }
+        u
+    };
+    Ok(if uri.ends_with('/') { uri } else { uri + "/" })
 }

@@ -87,6 +87,13 @@ pub struct Args {
 }
 
 fn read(path: &Path) -> Result<String> {
+    if crate::cli::args::io::is_dash(path) {
+        let bytes = crate::cli::args::io::stdin_bytes()?;
+        return String::from_utf8(bytes.to_vec()).map_err(|e| {
+            Error::new(ErrorKind::Encoding, e.to_string())
+                .with_path(crate::cli::args::io::STDIN_NAME)
+        });
+    }
     std::fs::read_to_string(path).map_err(|e| {
         let kind = if e.kind() == std::io::ErrorKind::InvalidData {
             ErrorKind::Encoding

@@ -2,7 +2,7 @@
 //! glossary files.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use termalign::format_table::FormatTable;
 use termalign::glossary::lint::{self, Severity};
@@ -11,6 +11,7 @@ use termalign::{Error, ErrorKind, Lang, Result};
 
 use crate::cli::Status;
 use crate::cli::args::input::InputArgs;
+use crate::cli::args::io;
 
 /// Check, convert and describe glossaries.
 ///
@@ -53,7 +54,8 @@ pub enum Sub {
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
     /// Glossary files to check (together: approved renderings must agree
-    /// across them).
+    /// across them); `-` is standard input (TBX when it starts with `<`,
+    /// TSV when its header has tabs, else CSV).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -79,11 +81,11 @@ pub struct LintArgs {
 /// Example: termalign glossary convert glossary/default.csv terms.tbx
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The glossary to read.
+    /// The glossary to read (`-`: standard input, with --from).
     #[arg(value_name = "IN")]
     pub input: PathBuf,
 
-    /// The file to write.
+    /// The file to write (`-`: standard output, with --to).
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
@@ -150,7 +152,23 @@ pub fn run(args: Args) -> Result<Status> {
 }
 
 fn run_lint(args: LintArgs) -> Result<Status> {
-    let report = lint::lint_files(&args.files)?;
+    let report = if args.files.iter().any(|p| io::is_dash(p)) {
+        let mut inputs = Vec::with_capacity(args.files.len());
+        for p in &args.files {
+            if io::is_dash(p) {
+                let bytes = io::stdin_bytes()?.to_vec();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                inputs.push((io::STDIN_NAME.to_string(), bytes, io::sniff_glossary(&text)));
+            } else {
+                let bytes = std::fs::read(p).map_err(|e| Error::io(e).with_path(p))?;
+                let format = Format::from_path(p).unwrap_or(Format::Csv);
+                inputs.push((p.display().to_string(), bytes, format));
+            }
+        }
+        lint::lint_inputs(&inputs)
+    } else {
+        lint::lint_files(&args.files)?
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == "json" {
@@ -163,7 +181,7 @@ fn run_lint(args: LintArgs) -> Result<Status> {
     }
     out.flush()?;
     let (errors, warnings) = (report.errors(), report.warnings());
-    eprintln!(
+    crate::cli::ui::note!(
         "termalign: {} file(s), {} entries: {errors} error(s), {warnings} warning(s)",
         args.files.len(),
         report.entries
@@ -187,17 +205,50 @@ fn run_lint(args: LintArgs) -> Result<Status> {
 }
 
 fn run_convert(args: ConvertArgs) -> Result<Status> {
-    let n = convert::convert_file_to_script(
-        &args.input,
-        &args.output,
-        args.from,
-        args.to,
-        args.script,
-    )?;
-    eprintln!(
+    let (stdin, stdout) = (io::is_dash(&args.input), io::is_dash(&args.output));
+    let n = if !stdin && !stdout {
+        convert::convert_file_to_script(&args.input, &args.output, args.from, args.to, args.script)?
+    } else {
+        // `-`: the format must be given, there is no name to tell it.
+        let need = |given: Option<Format>, path: &Path, flag: &str| {
+            given
+                .or_else(|| {
+                    (!io::is_dash(path))
+                        .then(|| Format::from_path(path))
+                        .flatten()
+                })
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Config,
+                        format!(
+                            "cannot tell the format of {}: give {flag} {}",
+                            io::display(path, flag == "--from"),
+                            <Format as FormatTable>::NAMES.join("|")
+                        ),
+                    )
+                })
+        };
+        let to = need(args.to, &args.output, "--to")?;
+        let mut glossary = if stdin {
+            let from = need(args.from, &args.input, "--from")?;
+            let text = termalign::decode::decode(io::stdin_bytes()?, Default::default())
+                .map_err(|e| e.with_path(io::STDIN_NAME))?;
+            convert::read_str(&text.text, io::STDIN_NAME, from)?
+        } else {
+            convert::read_path(&args.input, args.from)?
+        };
+        if let Some(s) = args.script {
+            glossary = convert::to_script(&glossary, s)?;
+        }
+        let mut out = io::open_output(Some(&args.output))?;
+        convert::write_in_script(&glossary, to, args.script, &mut out)?;
+        out.commit()?;
+        glossary.len()
+    };
+    crate::cli::ui::note!(
         "termalign: {} → {}: {n} entries",
-        args.input.display(),
-        args.output.display()
+        io::display(&args.input, true),
+        io::display(&args.output, false)
     );
     Ok(Status::Ok)
 }
@@ -208,7 +259,11 @@ fn run_stats(args: StatsArgs) -> Result<Status> {
     } else {
         let mut g = Glossary::new();
         for f in &args.files {
-            g.merge(Glossary::load(f)?)?;
+            g.merge(if io::is_dash(f) {
+                crate::cli::args::glossary::stdin_glossary()?
+            } else {
+                Glossary::load(f)?
+            })?;
         }
         g
     };

@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod check;
+pub mod completions;
 pub mod eval;
 pub mod glossary;
 pub mod review;

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use termalign::format_table::{FormatTable, or_list};
+use termalign::format_table::or_list;
 use termalign::tm::read::{self, ReadFormat};
 use termalign::tm::stats::{self, TmStats};
 use termalign::tm::{Format, TmOutput, TmWriter};
@@ -11,6 +11,7 @@ use termalign::tm::{convert, merge};
 use termalign::{Error, ErrorKind, Result};
 
 use crate::cli::Status;
+use crate::cli::args::io;
 use crate::cli::args::output::{OutputArgs, TmArgs, format_for, warn};
 
 /// Maintain translation memories: merge, count, convert.
@@ -47,9 +48,14 @@ pub enum TmCommand {
 /// Example: termalign tm merge 2023.tmx 2024.tmx -o all.tmx
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {
-    /// The memories to merge (TMX, CSV, TSV), oldest first.
+    /// The memories to merge (TMX, CSV, TSV), oldest first; `-` is
+    /// standard input.
     #[arg(required = true, value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
+
+    /// Format of the inputs, for standard input or names that do not say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<ReadFormat>,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -61,9 +67,13 @@ pub struct MergeArgs {
 /// Example: termalign tm stats all.tmx
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// The memory (TMX, CSV, TSV).
+    /// The memory (TMX, CSV, TSV); `-` is standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// Format of FILE, for standard input or a name that does not say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<ReadFormat>,
 
     /// Print the counts as one JSON object.
     #[arg(long)]
@@ -81,13 +91,18 @@ pub struct StatsArgs {
 /// Example: termalign tm convert memory.tmx memory.csv --bom
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// The memory to read (TMX, CSV, TSV).
+    /// The memory to read (TMX, CSV, TSV); `-` is standard input.
     #[arg(value_name = "IN")]
     pub input: PathBuf,
 
-    /// The file to write (for moses, OUT.zh and OUT.en).
+    /// The file to write (for moses, OUT.zh and OUT.en); `-` is standard
+    /// output (TMX unless --format).
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
+
+    /// Format of IN, for standard input or a name that does not say.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<ReadFormat>,
 
     // Output format, from the table: every format but those needing
     // sentence indices (beads).
@@ -119,23 +134,13 @@ pub fn run(args: Args) -> Result<Status> {
     }
 }
 
-fn check_readable(path: &Path) -> Result<()> {
-    if ReadFormat::from_path(path).is_none() {
-        return Err(Error::new(
-            ErrorKind::Config,
-            format!(
-                "cannot tell the translation memory format (expected {})",
-                ReadFormat::expected_extensions()
-            ),
-        )
-        .with_path(path));
-    }
-    Ok(())
-}
-
 /// The languages of the first unit of `path` that has them (TMX only).
-fn input_langs(path: &Path, src: Option<&str>) -> Result<Option<(String, String)>> {
-    for u in read::open_with(path, src)?.take(1) {
+fn input_langs(
+    path: &Path,
+    format: Option<ReadFormat>,
+    src: Option<&str>,
+) -> Result<Option<(String, String)>> {
+    for u in io::open_tm(path, format, src)?.take(1) {
         let u = u?;
         if !u.source_lang.is_empty() && !u.target_lang.is_empty() {
             return Ok(Some((u.source_lang, u.target_lang)));
@@ -149,7 +154,9 @@ fn langs_ref(l: &Option<(String, String)>) -> Option<(&str, &str)> {
 }
 
 fn merge_cmd(a: MergeArgs) -> Result<Status> {
-    a.inputs.iter().try_for_each(|p| check_readable(p))?;
+    for p in &a.inputs {
+        io::tm_format(p, a.input_format)?;
+    }
     a.output.check()?;
     let format = a.output.format()?;
     if format.spec().needs_indices {
@@ -163,12 +170,29 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
     let inputs: Vec<&Path> = a.inputs.iter().map(PathBuf::as_path).collect();
     a.output.refuse_overwrite(&inputs)?;
     let src = a.output.tm.src_lang.as_deref();
-    let langs = input_langs(&a.inputs[0], src)?;
-    let mut out = a.output.open_writer(langs_ref(&langs))?;
-    let report = merge::merge(&a.inputs, src, &mut out)?;
+    let langs = input_langs(&a.inputs[0], a.input_format, src)?;
+    let open_all = || -> Result<Vec<_>> {
+        a.inputs
+            .iter()
+            .map(|p| io::open_tm(p, a.input_format, src))
+            .collect()
+    };
+    // CSV/TSV need every property column in the header: one pass first.
+    let mut columns = Vec::new();
+    if matches!(format, Format::Csv | Format::Tsv) {
+        for units in open_all()? {
+            for name in convert::property_names(units)? {
+                if !columns.contains(&name) {
+                    columns.push(name);
+                }
+            }
+        }
+    }
+    let mut out = a.output.open_writer_with(langs_ref(&langs), columns)?;
+    let report = merge::merge_streams(open_all, src, &mut out)?;
     out.finish()?;
     a.output.warn(&out.report());
-    eprintln!(
+    crate::cli::ui::note!(
         "termalign: merged {} unit(s) from {} file(s): {} duplicate(s) removed, {} written",
         report.read,
         a.inputs.len(),
@@ -179,8 +203,7 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
 }
 
 fn stats_cmd(a: StatsArgs) -> Result<Status> {
-    check_readable(&a.file)?;
-    let s = stats::stats(read::open(&a.file)?)?;
+    let s = stats::stats(io::open_tm(&a.file, a.input_format, None)?)?;
     read::require_units(&a.file, s.units)?;
     // Errors name <stdout>.
     let mut out = termalign::atomic::Output::stdout();
@@ -188,13 +211,13 @@ fn stats_cmd(a: StatsArgs) -> Result<Status> {
         serde_json::to_writer_pretty(&mut out, &s).map_err(|e| Error::io(e.into()))?;
         writeln!(out)?;
     } else {
-        print_stats(&mut out, &a.file, &s)?;
+        print_stats(&mut out, &io::display(&a.file, true), &s)?;
     }
     out.flush()?;
     Ok(Status::Ok)
 }
 
-fn print_stats(out: &mut impl Write, file: &Path, s: &TmStats) -> Result<()> {
+fn print_stats(out: &mut impl Write, file: &str, s: &TmStats) -> Result<()> {
     let mut row = |label: &str, n: usize| writeln!(out, "  {label:<30} {n}");
     row("units", s.units)?;
     row("pairs (both sides)", s.pairs)?;
@@ -209,18 +232,17 @@ fn print_stats(out: &mut impl Write, file: &Path, s: &TmStats) -> Result<()> {
         writeln!(
             out,
             "    {}:{}: {} (also at line {})",
-            file.display(),
-            c.first_line,
-            c.source,
-            c.other_line
+            file, c.first_line, c.source, c.other_line
         )?;
     }
     Ok(())
 }
 
 fn convert_cmd(a: ConvertArgs) -> Result<Status> {
-    check_readable(&a.input)?;
-    let format = format_for(a.format.as_deref(), Some(&a.output))?;
+    io::tm_format(&a.input, a.input_format)?;
+    let to_stdout = io::is_dash(&a.output);
+    let out_path = (!to_stdout).then_some(a.output.as_path());
+    let format = format_for(a.format.as_deref(), out_path)?;
     if format.spec().needs_indices {
         return Err(Error::new(
             ErrorKind::Config,
@@ -230,18 +252,24 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
         )
         .with_path(&a.output));
     }
+    // Standard output (`-`) is never an input; TmOutput refuses moses there.
     let outs = termalign::tm::output_files(&a.output, format);
     let outs: Vec<&Path> = outs.iter().map(PathBuf::as_path).collect();
     termalign::atomic::refuse_overwrite(&[a.input.as_path()], &outs)?;
     let src = a.tm.src_lang.as_deref();
-    let langs = input_langs(&a.input, src)?;
-    let opts = a.tm.options(langs_ref(&langs))?;
+    let langs = input_langs(&a.input, a.input_format, src)?;
+    let mut opts = a.tm.options(langs_ref(&langs))?;
+    if matches!(format, Format::Csv | Format::Tsv) {
+        // The header names every property column: one pass first.
+        opts.property_columns =
+            convert::property_names(io::open_tm(&a.input, a.input_format, src)?)?;
+    }
     let mut out = TmOutput::create(&a.output, format, &opts)?;
-    let n = convert::convert(read::open_with(&a.input, src)?, &mut out)?;
+    let n = convert::convert(io::open_tm(&a.input, a.input_format, src)?, &mut out)?;
     read::require_units(&a.input, n)?;
     out.finish()?;
     warn(
-        &a.output.display().to_string(),
+        &io::display(&a.output, false),
         &out.report(),
         a.tm.min_confidence,
     );

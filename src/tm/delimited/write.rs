@@ -1,7 +1,9 @@
 //! CSV and TSV output: header `zh,en,score,bead,doc,terms`, RFC 4180
-//! quoting for CSV, none for TSV (text never holds tabs or line breaks
-//! after [`clean_text`]). With `--min-confidence`, a seventh column
-//! `low_confidence` (`true`/`false`) flags the units TMX leaves out. A
+//! quoting for CSV (so line breaks in a segment are kept), none for TSV
+//! (text never holds tabs or line breaks after [`clean_text`]). With
+//! `--min-confidence`, a column `low_confidence` (`true`/`false`) flags the
+//! units TMX leaves out; then come the columns of
+//! [`WriterOptions::property_columns`] (a waiver is the `waive` column). A
 //! memory whose source is in a traditional script (`zh-HK`, `zh-TW`,
 //! `zh-Hant`) ends with a `lang` column saying each row's.
 
@@ -10,7 +12,8 @@ use std::io::Write;
 use crate::error::{Error, ErrorKind, Result};
 use crate::tm::TmWriter;
 use crate::tm::write::{
-    Record, WriteReport, WriterOptions, WriterSpec, clean_text, score_string, single,
+    Record, WriteReport, WriterOptions, WriterSpec, clean_segment, clean_text, column_name,
+    score_string, single,
 };
 
 /// The columns every CSV/TSV memory starts with.
@@ -42,6 +45,10 @@ pub(crate) const TSV_SPEC: WriterSpec = WriterSpec {
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<Bom<W>>,
     min_confidence: Option<f64>,
+    /// Property columns, by column name.
+    columns: Vec<String>,
+    /// CSV quotes, so segments keep their line breaks; TSV cannot.
+    multiline: bool,
     excel_safe: bool,
     /// The header's source language, when it names a traditional script:
     /// then a `lang` column says each row's.
@@ -77,6 +84,12 @@ impl<W: Write> CsvWriter<W> {
                     pending: opts.bom,
                 }),
             min_confidence: opts.min_confidence,
+            columns: opts
+                .property_columns
+                .iter()
+                .map(|p| column_name(p).to_string())
+                .collect(),
+            multiline: delimiter == b',',
             excel_safe: opts.excel_safe,
             lang: crate::script::Script::from_tag(&opts.header.src_lang)
                 .filter(|s| s.is_traditional())
@@ -96,6 +109,7 @@ impl<W: Write> CsvWriter<W> {
         if self.min_confidence.is_some() {
             header.push(LOW_CONFIDENCE_COLUMN);
         }
+        header.extend(self.columns.iter().map(String::as_str));
         if self.lang.is_some() {
             header.push(LANG_COLUMN);
         }
@@ -145,9 +159,14 @@ impl<W: Write> TmWriter for CsvWriter<W> {
         let removed = &mut self.report.removed_chars;
         let score = r.score.map(score_string).unwrap_or_default();
         let terms = clean_text(&r.terms.join("|"), removed).into_owned();
+        let segment = if self.multiline {
+            clean_segment
+        } else {
+            clean_text
+        };
         let fields = [
-            clean_text(r.source, removed),
-            clean_text(r.target, removed),
+            segment(r.source, removed),
+            segment(r.target, removed),
             score.into(),
             clean_text(r.bead.unwrap_or_default(), removed),
             clean_text(r.doc.unwrap_or_default(), removed),
@@ -167,6 +186,15 @@ impl<W: Write> TmWriter for CsvWriter<W> {
             self.inner
                 .write_field(if low { "true" } else { "false" })
                 .map_err(csv_err)?;
+        }
+        for col in &self.columns {
+            let value = r
+                .extra
+                .iter()
+                .find(|(k, _)| column_name(k) == col)
+                .map_or("", |(_, v)| v.as_str());
+            let value = segment(value, &mut self.report.removed_chars);
+            self.inner.write_field(value.as_bytes()).map_err(csv_err)?;
         }
         if let Some(header_lang) = &self.lang {
             let lang = match r.lang {
@@ -236,7 +264,7 @@ mod tests {
         assert_eq!(
             s,
             "zh,en,score,bead,doc,terms\n\
-             他说：“你好，世界”,\"He said, \"\"hello world\"\"\",0.800,2-1,sco,上海精神|一带一路\n\
+             他说：“你好，世界”,\"He said, \"\"hello\nworld\"\"\",0.800,2-1,sco,上海精神|一带一路\n\
              只有中文。,,0.200,2-1,sco,上海精神|一带一路\n"
         );
         assert_eq!(r.written, 2);

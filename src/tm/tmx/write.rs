@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::tm::TmWriter;
 use crate::tm::header::{TmxHeader, is_tmx_date};
 use crate::tm::write::{
-    Record, WriteReport, WriterOptions, WriterSpec, clean_text, push_score, single,
+    Record, WriteReport, WriterOptions, WriterSpec, clean_text, push_score, single, tmx_prop_type,
 };
 use crate::tm::xml_escape::{push_escaped, push_escaped_text};
 
@@ -105,7 +105,7 @@ impl<W: Write> TmxWriter<W> {
         self.buf.push_str("      <prop type=\"");
         if foreign {
             let kind = clean_text(kind, &mut self.report.removed_chars);
-            push_escaped(&mut self.buf, &kind);
+            push_escaped(&mut self.buf, &tmx_prop_type(&kind));
         } else {
             self.buf.push_str(kind);
         }
@@ -150,7 +150,7 @@ fn push_tuv(buf: &mut String, lang: &str, text: &str) {
 
 impl<W: Write> TmWriter for TmxWriter<W> {
     fn write_record(&mut self, r: &Record<'_>) -> Result<()> {
-        let Some((src, tgt)) = self.report.pair_texts(r, self.min_confidence) else {
+        let Some((src, tgt)) = self.report.pair_segments(r, self.min_confidence) else {
             return Ok(());
         };
         self.start()?;
