@@ -113,6 +113,9 @@ impl Aligner {
         }
         let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
         let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
+        // A shortened or expanded side skews the document's length ratio:
+        // start from a plausible one, re-estimate it from the first pass.
+        scorer.set_ratio(scorer.ratio().clamp(START_RATIO.0, START_RATIO.1));
         let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
         let mut band_w = p.band.max(1);
         let mut band: Option<dp::Band> = None;
@@ -124,7 +127,11 @@ impl Aligner {
         // edge, the next band follows that path, twice as wide.
         let mut centre: Option<Vec<(usize, usize)>> = None;
         let mut recentred = 0usize;
-        let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
+        let mut run = |priors: &[f64], band_w: &mut usize, last: bool, ratio: Option<f64>| loop {
+            if let Some(r) = ratio.filter(|&r| r != scorer.ratio()) {
+                scorer.set_ratio(r);
+                cache.fill(f32::NAN);
+            }
             let b = match &centre {
                 None => dp::Band::new(zh.len(), en.len(), *band_w),
                 Some(c) => dp::Band::around(zh.len(), en.len(), c, *band_w),
@@ -171,10 +178,11 @@ impl Aligner {
                 *band_w *= 2;
             }
         };
-        let mut path = run(&priors, &mut band_w, !p.estimate_priors);
+        let mut path = run(&priors, &mut band_w, !p.estimate_priors, None);
         if p.estimate_priors {
             priors = estimate_priors(&p.beads, &path, p.prior_strength);
-            path = run(&priors, &mut band_w, true);
+            let ratio = pair_ratio(zh, en, &kinds, &path);
+            path = run(&priors, &mut band_w, true, ratio);
         }
         path.beads
             .iter()
@@ -205,6 +213,32 @@ pub struct Resources<'a> {
     pub dict: Option<&'a Dictionary>,
     /// A lexicon learned from a first pass over the run.
     pub learned: Option<&'a Lexicon>,
+}
+
+/// The range the document's length ratio (English chars per Chinese char)
+/// is clamped to for the first pass: complete translations of news and
+/// literature lie between about 2.9 and 4.3 (tests/data, MAC-Dev).
+const START_RATIO: (f64, f64) = (2.5, 4.5);
+
+/// English chars per Chinese char over the pair beads of a first-pass
+/// path (None when it has too few to say).
+fn pair_ratio(
+    zh: &[SentenceFeatures],
+    en: &[SentenceFeatures],
+    kinds: &[BeadKind],
+    path: &dp::Path,
+) -> Option<f64> {
+    let (mut z, mut e, mut n) = (0usize, 0usize, 0usize);
+    for &(i, j, k) in &path.beads {
+        let kind = kinds[k];
+        if kind.zh == 0 || kind.en == 0 {
+            continue;
+        }
+        z += zh[i..i + kind.zh].iter().map(|f| f.chars).sum::<usize>();
+        e += en[j..j + kind.en].iter().map(|f| f.chars).sum::<usize>();
+        n += 1;
+    }
+    (n >= 3 && z > 0 && e > 0).then(|| (e as f64 / z as f64).clamp(1.5, 6.0))
 }
 
 /// Bead-shape costs re-estimated from a first-pass path: counts smoothed

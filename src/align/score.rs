@@ -257,6 +257,12 @@ impl<'a> Scorer<'a> {
         self.ratio
     }
 
+    /// Use another English:Chinese length ratio (the aligner starts from
+    /// a clamped document ratio and re-estimates it from a first pass).
+    pub fn set_ratio(&mut self, ratio: f64) {
+        self.ratio = ratio;
+    }
+
     /// Compute the evidence of every sentence pair a bead ending in `band`
     /// can use. Call before [`Scorer::cost`] for that band.
     pub fn prepare(&mut self, band: &Band) {
