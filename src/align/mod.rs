@@ -115,9 +115,16 @@ impl Aligner {
         let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
         // A shortened or expanded side skews the document's length ratio:
         // start from a plausible one, re-estimate it from the first pass.
-        scorer.set_ratio(scorer.ratio().clamp(START_RATIO.0, START_RATIO.1));
+        let doc_ratio = scorer.ratio();
+        scorer.set_ratio(doc_ratio.clamp(START_RATIO.0, START_RATIO.1));
         let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
-        let mut band_w = p.band.max(1);
+        // Such a side also puts the path far off the diagonal (by about the
+        // sentences one side has in excess): start wide enough to hold it,
+        // within bounds (memory).
+        let mut band_w = p.band.max(1).max(
+            (excess_sentences(doc_ratio, zh.len(), en.len()) + 2)
+                .min(MAX_START_BAND_FACTOR * p.band),
+        );
         let mut band: Option<dp::Band> = None;
         // Bead costs less their prior, cached across the passes when the
         // band is small enough (the cache is O(cells · kinds) too, but a
@@ -128,7 +135,8 @@ impl Aligner {
         let mut centre: Option<Vec<(usize, usize)>> = None;
         let mut recentred = 0usize;
         let mut run = |priors: &[f64], band_w: &mut usize, last: bool, ratio: Option<f64>| loop {
-            if let Some(r) = ratio.filter(|&r| r != scorer.ratio()) {
+            // A small change is not worth recomputing every cost.
+            if let Some(r) = ratio.filter(|&r| (r / scorer.ratio()).ln().abs() > RATIO_TOLERANCE) {
                 scorer.set_ratio(r);
                 cache.fill(f32::NAN);
             }
@@ -200,6 +208,10 @@ fn same_rows(a: &dp::Band, b: &dp::Band) -> bool {
     (0..=a.n()).all(|i| a.row(i) == b.row(i))
 }
 
+/// The initial band grows with the sides' size difference up to this
+/// many times `ScoreParams::band`.
+const MAX_START_BAND_FACTOR: usize = 8;
+
 /// Times the band may follow the path at one width before it widens.
 const MAX_RECENTRE: usize = 4;
 
@@ -219,6 +231,24 @@ pub struct Resources<'a> {
 /// is clamped to for the first pass: complete translations of news and
 /// literature lie between about 2.9 and 4.3 (tests/data, MAC-Dev).
 const START_RATIO: (f64, f64) = (2.5, 4.5);
+
+/// Relative change of the length ratio below which the second pass keeps
+/// the first pass's ratio (and its cached costs).
+const RATIO_TOLERANCE: f64 = 0.05;
+
+/// How many sentences one side holds beyond what a translation of the
+/// other would (0 when the length ratio is plausible).
+fn excess_sentences(ratio: f64, n_zh: usize, n_en: usize) -> usize {
+    let mid = (START_RATIO.0 * START_RATIO.1).sqrt();
+    let share = if ratio > START_RATIO.1 {
+        (1.0 - mid / ratio) * n_en as f64
+    } else if ratio < START_RATIO.0 {
+        (1.0 - ratio / mid) * n_zh as f64
+    } else {
+        0.0
+    };
+    share.ceil() as usize
+}
 
 /// English chars per Chinese char over the pair beads of a first-pass
 /// path (None when it has too few to say).
