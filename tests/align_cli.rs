@@ -99,3 +99,54 @@ fn presegmented_with_a_tsv_dictionary() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad.tsv:2:"), "{}", stderr(&out));
 }
+
+/// The bead shapes `align --help` names are exactly the aligner's
+/// (`score::DEFAULT_PRIORS`), and `--max-bead N` keeps every bead within N
+/// sentences a side.
+#[test]
+fn bead_shapes_are_one_documented_set_and_max_bead_limits_them() {
+    let env = TestEnv::new();
+    let shapes: Vec<String> = termalign::align::score::DEFAULT_PRIORS
+        .iter()
+        .map(|&(a, b, _)| format!("{a}-{b}"))
+        .collect();
+    let help = stdout(&env.run(&["align", "--help"]));
+    let listed = shapes.join(", ").replace(", 4-1", " and 4-1");
+    let flat: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&listed), "--help lists {listed}:\n{help}");
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let want = format!("**Beads** {}:", shapes.join(", "));
+    assert!(readme.contains(&want), "README lists {want}");
+    // The seed pair has 1-2 and 2-1 beads by default; each --max-bead
+    // keeps every bead within its limit.
+    let zh = common::data("sco/zh.txt");
+    let en = common::data("sco/en.txt");
+    for n in ["1", "2", "3", "4"] {
+        let out = env.run(&[
+            "align",
+            zh.to_str().unwrap(),
+            en.to_str().unwrap(),
+            "-f",
+            "beads",
+            "--max-bead",
+            n,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let limit: usize = n.parse().unwrap();
+        for line in stdout(&out).lines() {
+            let mut cols = line.split('\t');
+            let count = |c: Option<&str>| c.unwrap().split(',').filter(|x| !x.is_empty()).count();
+            let (a, b) = (count(cols.next()), count(cols.next()));
+            assert!(a <= limit && b <= limit, "--max-bead {n}: {line}");
+            assert!(
+                shapes.contains(&format!("{a}-{b}")),
+                "undocumented shape {a}-{b}"
+            );
+        }
+    }
+    for bad in ["0", "5", "x"] {
+        let out = env.run(&["align", "a", "b", "--max-bead", bad]);
+        assert_eq!(out.status.code(), Some(2), "--max-bead {bad}");
+    }
+}

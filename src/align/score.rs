@@ -60,7 +60,9 @@ pub struct ScoreParams {
 }
 
 /// Bead-shape probabilities the search starts from: symmetric, not tuned on
-/// one genre (the per-document re-estimation adapts them).
+/// one genre (the per-document re-estimation adapts them). These are the
+/// only shapes the aligner emits (`align --help` and the README list the
+/// same set; `--max-bead` narrows it, [`ScoreParams::max_bead`]).
 pub const DEFAULT_PRIORS: &[(usize, usize, f64)] = &[
     (1, 1, 0.60),
     (1, 2, 0.10),
@@ -73,6 +75,24 @@ pub const DEFAULT_PRIORS: &[(usize, usize, f64)] = &[
     (1, 4, 0.01),
     (4, 1, 0.01),
 ];
+
+impl ScoreParams {
+    /// Keep only the bead shapes with at most `n` sentences on either side
+    /// (`align --max-bead N`); 1-0 and 0-1 always remain, so `n` = 0 is
+    /// taken as 1.
+    ///
+    /// ```
+    /// use termalign::align::ScoreParams;
+    /// let p = ScoreParams::default().max_bead(2);
+    /// let shapes: Vec<String> = p.beads.iter().map(|(k, _)| k.to_string()).collect();
+    /// assert_eq!(shapes, ["1-1", "1-2", "2-1", "1-0", "0-1", "2-2"]);
+    /// ```
+    pub fn max_bead(mut self, n: usize) -> ScoreParams {
+        let n = n.max(1);
+        self.beads.retain(|(k, _)| k.zh <= n && k.en <= n);
+        self
+    }
+}
 
 impl Default for ScoreParams {
     fn default() -> ScoreParams {

@@ -33,6 +33,13 @@ pub struct ModelArgs {
     /// first pass over each document.
     #[arg(long)]
     pub fixed_priors: bool,
+
+    /// Largest bead: at most N sentences on either side (1 to 4). The
+    /// aligner's bead shapes are 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1,
+    /// 1-4 and 4-1; --max-bead 1 keeps 1-1, 1-0 and 0-1, --max-bead 2 adds
+    /// 1-2, 2-1 and 2-2, --max-bead 3 adds 1-3 and 3-1.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub max_bead: u8,
 }
 
 impl ModelArgs {
@@ -41,7 +48,8 @@ impl ModelArgs {
             band: self.band.max(1),
             estimate_priors: !self.fixed_priors,
             ..ScoreParams::default()
-        };
+        }
+        .max_bead(usize::from(self.max_bead));
         AlignerBuilder::new().params(params).build()
     }
 

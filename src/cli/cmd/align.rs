@@ -23,9 +23,10 @@ use crate::cli::args::output::OutputArgs;
 /// Align a Chinese document with its English version into translation memory.
 ///
 /// Both files are segmented into sentences, glossary terms and numbers are
-/// found on both sides, and a dynamic program picks the beads (1-1, 1-2,
-/// 2-1, 1-0, 0-1) with the best score. TMX holds the pairs; CSV also keeps
-/// the sentences left unaligned.
+/// found on both sides, and a dynamic program picks the beads with the best
+/// score. Bead shapes: 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1, 1-4, 4-1
+/// (--max-bead narrows them). TMX holds the pairs; CSV also keeps the
+/// sentences left unaligned.
 ///
 /// Batch mode (--zh-dir/--en-dir or --manifest) aligns whole archives:
 /// files are split into articles, Chinese and English documents are paired

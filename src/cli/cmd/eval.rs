@@ -137,6 +137,7 @@ pub fn run(args: Args) -> Result<Status> {
         || m.presegmented
         || m.fixed_priors
         || m.band != ScoreParams::default().band
+        || m.max_bead != 4
     {
         return Err(Error::new(
             ErrorKind::Config,
