@@ -134,6 +134,7 @@ pub fn run(args: Args) -> Result<Status> {
     if !args.glossary.glossaries.is_empty()
         || args.glossary.no_default_glossary
         || !m.dicts.is_empty()
+        || m.no_default_dict
         || m.presegmented
         || m.fixed_priors
         || m.band != ScoreParams::default().band
