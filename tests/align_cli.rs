@@ -150,3 +150,98 @@ fn bead_shapes_are_one_documented_set_and_max_bead_limits_them() {
         assert_eq!(out.status.code(), Some(2), "--max-bead {bad}");
     }
 }
+
+/// The built-in lexicon is on by default: the pair of
+/// `presegmented_with_a_tsv_dictionary` aligns right without any --dict;
+/// --no-default-dict turns it off (length alone misplaces the insertion).
+#[test]
+fn builtin_lexicon_is_on_by_default() {
+    let env = TestEnv::new();
+    env.write(
+        "zh.txt",
+        "老人在河边钓鱼。\n孩子们在学校读书。\n\n天下雨了。\n",
+    );
+    env.write(
+        "en.txt",
+        "The old man fished by the river.\nIt was a quiet morning in the village, long ago.\nThe children studied at school.\n\nIt rained.\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["align", "zh.txt", "en.txt", "--presegmented", "-f", "beads"];
+        args.extend_from_slice(extra);
+        let out = env.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| l.rsplit_once('\t').unwrap().0.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(&[]), ["0\t0", "\t1", "1\t2", "2\t3"]);
+    assert_ne!(run(&["--no-default-dict"]), run(&[]));
+    // --dict adds to the built-in lexicon; an empty --dict file is still
+    // an error naming it.
+    env.write("d.tsv", "老人\told man\n");
+    assert_eq!(run(&["--dict", "d.tsv"]), run(&[]));
+    env.write("empty.tsv", "");
+    let out = env.run(&["align", "zh.txt", "en.txt", "--dict", "empty.tsv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("empty.tsv"), "{}", stderr(&out));
+}
+
+/// A pair that looks wrong is named in a warning (exit 0, output written);
+/// with --strict it fails with exit 2 and writes nothing.
+#[test]
+fn suspicious_pairs_warn_and_strict_fails() {
+    let env = TestEnv::new();
+    let zh = common::read(&common::data("sco/zh.txt"));
+    let en = common::read(&common::data("sco/en.txt"));
+    env.write("zh.txt", &zh);
+    env.write("en.txt", &en);
+    // The first paragraph of the Chinese only, against the whole English.
+    let title: String = zh.trim().lines().next().unwrap().to_string();
+    env.write("title.txt", format!("{title}\n"));
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "en.txt",
+            "zh.txt",
+            &["en.txt looks English and zh.txt looks Chinese", "swapped"],
+        ),
+        (
+            "en.txt",
+            "en.txt",
+            &["en.txt: the Chinese input is not mostly Chinese"],
+        ),
+        (
+            "zh.txt",
+            "zh.txt",
+            &["zh.txt: the English input is mostly Chinese"],
+        ),
+        (
+            "title.txt",
+            "en.txt",
+            &["en.txt is far larger than a translation of title.txt"],
+        ),
+    ];
+    for (z, e, want) in cases {
+        let out = env.run(&["align", z, e, "-o", "out.tmx"]);
+        assert!(out.status.success(), "{z} {e}: {}", stderr(&out));
+        for w in *want {
+            assert!(
+                stderr(&out).contains(w),
+                "{z} {e}: want {w:?} in {}",
+                stderr(&out)
+            );
+        }
+        std::fs::remove_file(env.path("out.tmx")).unwrap();
+        let out = env.run(&["align", z, e, "-o", "out.tmx", "--strict"]);
+        assert_eq!(out.status.code(), Some(2), "{z} {e} --strict");
+        assert!(stderr(&out).contains(want[0]), "{}", stderr(&out));
+        assert!(
+            !env.path("out.tmx").exists(),
+            "{z} {e}: no output under --strict"
+        );
+    }
+    // The real pair raises nothing, --strict or not.
+    let out = env.run(&["align", "zh.txt", "en.txt", "-o", "out.tmx", "--strict"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}

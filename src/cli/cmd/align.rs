@@ -66,6 +66,13 @@ pub struct Args {
 
     #[command(flatten)]
     pub batch: Box<BatchArgs>,
+
+    /// Fail (exit 2, no output) instead of warning when the pair looks
+    /// wrong: the Chinese file not mostly Chinese, the English file mostly
+    /// Chinese, the two swapped, or sizes no translation has (one side over
+    /// 45 or under 0.25 English characters per Chinese one).
+    #[arg(long, conflicts_with_all = ["zh_dir", "manifest", "jsonl"])]
+    pub strict: bool,
 }
 
 const EXAMPLES: &str = "\
@@ -185,6 +192,7 @@ pub fn run(args: Args) -> Result<Status> {
     );
     let zh = args.input.read(&zh_path)?.text;
     let en = args.input.read(&en_path)?.text;
+    check_pair(&zh, &en, &zh_path, &en_path, args.strict)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
     let name = zh_path.display().to_string();
@@ -195,6 +203,31 @@ pub fn run(args: Args) -> Result<Status> {
         .collect();
     args.output.write_units(&units)?;
     Ok(Status::Ok)
+}
+
+/// Warn about a pair that looks wrong (swapped, wrong language, sizes no
+/// translation has); with --strict, fail instead.
+fn check_pair(
+    zh: &str,
+    en: &str,
+    zh_path: &std::path::Path,
+    en_path: &std::path::Path,
+    strict: bool,
+) -> Result<()> {
+    let (zn, en_name) = (zh_path.display().to_string(), en_path.display().to_string());
+    let problems = termalign::lang::pair_problems(zh, en);
+    if strict && let Some(p) = problems.first() {
+        let mut msg = p.message(&zn, &en_name);
+        for q in &problems[1..] {
+            msg.push_str("; ");
+            msg.push_str(&q.message(&zn, &en_name));
+        }
+        return Err(config(format!("{msg} (--strict)")));
+    }
+    for p in &problems {
+        eprintln!("termalign: warning: {}", p.message(&zn, &en_name));
+    }
+    Ok(())
 }
 
 fn config(msg: String) -> Error {
