@@ -43,6 +43,13 @@ pub struct ScoreParams {
     /// whose words found no translation in the bead (scaled by the bead's
     /// sentence count).
     pub orphan_discount: f64,
+    /// Cost per sentence of a bead of 3 or more sentences, straddling a
+    /// paragraph break, whose words found no translation in the bead: a
+    /// paragraph added or dropped in translation gives 1-0 (or 0-1) beads,
+    /// not passengers of a wide bead at its edge. (Within a paragraph, or
+    /// without paragraphs, literature's wide beads often hold sentences
+    /// without a dictionary anchor: there the discount alone applies.)
+    pub orphan_penalty: f64,
     /// Reward for glossary terms shared by both sides (rarity-weighted Dice).
     pub term_weight: f64,
     /// Reward for numbers shared by both sides; capped, so numbers alone
@@ -111,6 +118,7 @@ impl Default for ScoreParams {
             lexical_weight: 10.0,
             size_exponent: 0.5,
             orphan_discount: 0.5,
+            orphan_penalty: 1.5,
             term_weight: 4.0,
             number_weight: 2.0,
             quote_weight: 0.75,
@@ -447,17 +455,27 @@ impl<'a> Scorer<'a> {
         // bead: a wide bead must not carry an unrelated sentence on the
         // evidence of its neighbour.
         let mut orphans = 0usize;
+        // Sentences with less than WEAK_SHARE of their word weight matched
+        // (a stray gloss such as 设 → "build" rescues no sentence).
+        let mut weak = 0usize;
         for (a, m) in (i0..i).zip(zm) {
-            lex += masked_weight(&self.zw[a], m);
+            let w = masked_weight(&self.zw[a], m);
+            lex += w;
             orphans += usize::from(m == 0);
+            weak += usize::from(w < WEAK_SHARE * Prefix::range(&self.zp.lex, a, a + 1));
         }
         for (b, m) in (j0..j).zip(em) {
-            lex += masked_weight(&self.ew[b], m);
+            let w = masked_weight(&self.ew[b], m);
+            lex += w;
             orphans += usize::from(m == 0);
+            weak += usize::from(w < WEAK_SHARE * Prefix::range(&self.ep.lex, b, b + 1));
         }
         let mut size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
         if kind.zh + kind.en > 2 {
             size *= 1.0 - p.orphan_discount * orphans as f64 / (kind.zh + kind.en) as f64;
+            if weak > 0 && self.has_paragraphs && (crosses_paragraph(zs) || crosses_paragraph(es)) {
+                cost += p.orphan_penalty * weak as f64;
+            }
         }
         let dice = |shared: f32, za: &[f64], eb: &[f64]| {
             let tot = Prefix::range(za, i0, i) + Prefix::range(eb, j0, j);
@@ -527,6 +545,10 @@ fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
     }
     s
 }
+
+/// Share of a sentence's word weight that must find a translation in a
+/// wide bead for the sentence to count as evidenced (`orphan_penalty`).
+const WEAK_SHARE: f64 = 0.15;
 
 fn crosses_article(s: &[SentenceFeatures]) -> bool {
     s.windows(2).any(|w| w[0].article != w[1].article)
