@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::Pipeline;
-use termalign::align::features::{IDENTITY, Word};
 use termalign::align::{Aligner, SentenceFeatures, Side};
+use termalign::align::{IDENTITY, Word};
 use termalign::glossary::Glossary;
 use termalign::lexicon::Dictionary;
 use termalign::segment::preseg;
@@ -119,8 +119,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("six_docs_with_cedict_cold", |b| {
         b.iter(|| {
             let d = Dictionary::load(&[&cedict]).unwrap();
-            let p =
-                Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(Arc::new(d));
+            let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+                .unwrap()
+                .with_dictionary(Arc::new(d));
             docs.iter()
                 .map(|(zh, en)| {
                     p.align_segments(preseg::segments(zh), preseg::segments(en))
@@ -132,7 +133,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     let d = Arc::new(Dictionary::load(&[&cedict]).unwrap());
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(d);
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(d);
     p.tokenizer();
     g.bench_function("six_docs_with_cedict_warm", |b| {
         b.iter(|| {

@@ -101,14 +101,15 @@ fn presegmented_with_a_tsv_dictionary() {
 }
 
 /// The bead shapes `align --help` names are exactly the aligner's
-/// (`score::DEFAULT_PRIORS`), and `--max-bead N` keeps every bead within N
+/// (`ScoreParams::default().beads`), and `--max-bead N` keeps every bead within N
 /// sentences a side.
 #[test]
 fn bead_shapes_are_one_documented_set_and_max_bead_limits_them() {
     let env = TestEnv::new();
-    let shapes: Vec<String> = termalign::align::score::DEFAULT_PRIORS
+    let shapes: Vec<String> = termalign::ScoreParams::default()
+        .beads
         .iter()
-        .map(|&(a, b, _)| format!("{a}-{b}"))
+        .map(|(k, _)| k.to_string())
         .collect();
     let help = stdout(&env.run(&["align", "--help"]));
     let listed = shapes.join(", ").replace(", 4-1", " and 4-1");

@@ -66,7 +66,7 @@ impl Which {
 }
 
 fn pipeline() -> Pipeline {
-    Pipeline::new(Glossary::builtin(), Aligner::default())
+    Pipeline::new(Glossary::builtin(), Aligner::default()).expect("pipeline")
 }
 
 /// The seed pair, segmented by the product's own segmenter (checked against

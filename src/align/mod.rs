@@ -1,17 +1,17 @@
 //! Sentence alignment: features → cost → dynamic-programming search →
 //! beads with confidences.
 //!
-//! Scoring ([`score`]), search ([`dp`]) and I/O never mix: the aligner takes
+//! Scoring (`score`), search (`dp`) and I/O never mix: the aligner takes
 //! two [`Side`]s of precomputed features and returns an [`Alignment`].
 
-pub mod bead;
-pub mod dp;
+pub(crate) mod bead;
+pub(crate) mod dp;
 pub mod eval;
-pub mod features;
-pub mod score;
+pub(crate) mod features;
+pub(crate) mod score;
 
 pub use bead::{Alignment, Bead, BeadKind};
-pub use features::{SentenceFeatures, Side};
+pub use features::{IDENTITY, NO_ENTRY, SentenceFeatures, Side, Word};
 
 pub use score::ScoreParams;
 
@@ -27,7 +27,7 @@ use score::Scorer;
 /// let s = |chars| SentenceFeatures { chars, ..Default::default() };
 /// let zh = Side { sentences: vec![s(10), s(20), s(12)] };
 /// let en = Side { sentences: vec![s(31), s(58), s(35)] };
-/// let a = AlignerBuilder::new().build().align(&zh, &en);
+/// let a = AlignerBuilder::new().build().unwrap().align(&zh, &en);
 /// assert_eq!(a.beads.len(), 3);
 /// assert!(a.covers(3, 3));
 /// ```
@@ -54,11 +54,21 @@ impl AlignerBuilder {
         self
     }
 
-    /// The aligner.
-    pub fn build(self) -> Aligner {
-        Aligner {
+    /// The aligner, once the parameters are checked (see
+    /// [`ScoreParams::validate`]).
+    ///
+    /// ```
+    /// use termalign::ErrorKind;
+    /// use termalign::align::{AlignerBuilder, ScoreParams};
+    /// let params = ScoreParams { beads: vec![], ..ScoreParams::default() };
+    /// let err = AlignerBuilder::new().params(params).build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Config);
+    /// ```
+    pub fn build(self) -> crate::Result<Aligner> {
+        self.params.validate()?;
+        Ok(Aligner {
             params: self.params,
-        }
+        })
     }
 }
 
