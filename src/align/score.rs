@@ -491,6 +491,13 @@ impl<'a> Scorer<'a> {
         if zt != et || (zt && (zs.iter().any(|f| !f.is_title) || es.iter().any(|f| !f.is_title))) {
             return f64::INFINITY;
         }
+        // Release furniture (a byline, a sign-off, a heading) pairs 1-1 with
+        // furniture only: a Chinese byline is never glued to a sentence.
+        let zf = zs.iter().any(|f| f.is_furniture);
+        let ef = es.iter().any(|f| f.is_furniture);
+        if (zf || ef) && (zf != ef || zs.len() + es.len() > 2) {
+            return f64::INFINITY;
+        }
         if self.has_paragraphs && (crosses_paragraph(zs) != crosses_paragraph(es)) {
             cost += self.params.paragraph_penalty;
         }
