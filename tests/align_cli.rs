@@ -200,21 +200,29 @@ fn suspicious_pairs_warn_and_strict_fails() {
     // The first paragraph of the Chinese only, against the whole English.
     let title: String = zh.trim().lines().next().unwrap().to_string();
     env.write("title.txt", format!("{title}\n"));
+    // A Chinese file that is mostly English (one Chinese line).
+    env.write("mix.txt", format!("{title}\n\n{en}"));
+    // An English file that is mostly Chinese (one English line).
+    let en_title = en.trim().lines().next().unwrap().to_string();
+    env.write("mixen.txt", format!("{en_title}\n\n{zh}"));
     let cases: &[(&str, &str, &[&str])] = &[
         (
-            "en.txt",
-            "zh.txt",
-            &["en.txt looks English and zh.txt looks Chinese", "swapped"],
+            "mix.txt",
+            "mixen.txt",
+            &[
+                "mix.txt looks English and mixen.txt looks Chinese",
+                "swapped",
+            ],
         ),
         (
+            "mix.txt",
             "en.txt",
-            "en.txt",
-            &["en.txt: the Chinese input is not mostly Chinese"],
+            &["mix.txt: the Chinese input is not mostly Chinese"],
         ),
         (
             "zh.txt",
-            "zh.txt",
-            &["zh.txt: the English input is mostly Chinese"],
+            "mixen.txt",
+            &["mixen.txt: the English input is mostly Chinese"],
         ),
         (
             "title.txt",
@@ -241,6 +249,11 @@ fn suspicious_pairs_warn_and_strict_fails() {
             "{z} {e}: no output under --strict"
         );
     }
+    // A Chinese side without any Chinese (plainly swapped files) is refused
+    // when read, naming the file.
+    let out = env.run(&["align", "en.txt", "zh.txt", "-o", "out.tmx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("en.txt"), "{}", stderr(&out));
     // The real pair raises nothing, --strict or not.
     let out = env.run(&["align", "zh.txt", "en.txt", "-o", "out.tmx", "--strict"]);
     assert!(out.status.success(), "{}", stderr(&out));
