@@ -40,6 +40,9 @@ fn main() {
     if let Some(v) = env("TA_ORPHAN") {
         params.orphan_discount = v;
     }
+    if let Some(v) = env("TA_ORPHAN_PEN") {
+        params.orphan_penalty = v;
+    }
     if let Some(v) = env("TA_QUOTE") {
         params.quote_weight = v;
     }

@@ -144,9 +144,172 @@ impl Folded {
     }
 }
 
+/// Share of Han characters among the letters of `text` (Han characters
+/// and Latin letters), or None when it has no letter.
+///
+/// ```
+/// use termalign::lang::han_share;
+/// assert_eq!(han_share("上海合作组织"), Some(1.0));
+/// assert_eq!(han_share("SCO"), Some(0.0));
+/// assert_eq!(han_share("2024。"), None);
+/// ```
+pub fn han_share(text: &str) -> Option<f64> {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_alphabetic() && !is_cjk(c) {
+            latin += 1;
+        }
+    }
+    (han + latin > 0).then(|| han as f64 / (han + latin) as f64)
+}
+
+/// Something wrong with a pair of inputs as a whole, found before aligning
+/// them ([`pair_problems`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PairProblem {
+    /// The Chinese input looks English and the English one Chinese.
+    Swapped,
+    /// The Chinese input is not mostly Chinese: `han` is its share of Han
+    /// characters among letters.
+    ZhNotChinese {
+        /// Share of Han characters among letters.
+        han: f64,
+    },
+    /// The English input is mostly Chinese.
+    EnIsChinese {
+        /// Share of Han characters among letters.
+        han: f64,
+    },
+    /// One side is far larger than any translation of the other would be
+    /// (non-whitespace characters).
+    SizeMismatch {
+        /// Chinese characters.
+        zh_chars: usize,
+        /// English characters.
+        en_chars: usize,
+    },
+}
+
+impl PairProblem {
+    /// A message naming the files (`zh`, `en`: how to call them).
+    pub fn message(&self, zh: &str, en: &str) -> String {
+        match self {
+            PairProblem::Swapped => format!(
+                "{zh} looks English and {en} looks Chinese: the inputs seem swapped (give the Chinese document first)"
+            ),
+            PairProblem::ZhNotChinese { han } => format!(
+                "{zh}: the Chinese input is not mostly Chinese ({:.0}% of its letters are Han characters)",
+                han * 100.0
+            ),
+            PairProblem::EnIsChinese { han } => format!(
+                "{en}: the English input is mostly Chinese ({:.0}% of its letters are Han characters)",
+                han * 100.0
+            ),
+            PairProblem::SizeMismatch { zh_chars, en_chars } => {
+                let (big, small) = if en_chars > zh_chars {
+                    (en, zh)
+                } else {
+                    (zh, en)
+                };
+                format!(
+                    "{big} is far larger than a translation of {small} would be ({zh_chars} Chinese characters against {en_chars} English): are these versions of the same document?"
+                )
+            }
+        }
+    }
+}
+
+/// English characters per Chinese character beyond which no translation
+/// goes: ten times past the range of complete translations (about 2.5–4.5
+/// non-whitespace characters), so shortened and expanded versions pass.
+pub const PAIR_RATIO_LIMITS: (f64, f64) = (0.25, 45.0);
+
+/// Inputs whose larger side is smaller than this (non-whitespace chars)
+/// are not judged by size: a title against a paragraph is no mistake.
+const SIZE_CHECK_MIN: usize = 1000;
+
+/// What looks wrong with a Chinese text and its supposed English version:
+/// swapped sides, a side in the wrong language, sizes no translation has.
+/// Empty for a plausible pair.
+///
+/// ```
+/// use termalign::lang::{pair_problems, PairProblem};
+/// assert!(pair_problems("上海精神很重要。", "The Shanghai Spirit matters.").is_empty());
+/// assert_eq!(pair_problems("The Shanghai Spirit matters.", "上海精神很重要。"),
+///            [PairProblem::Swapped]);
+/// ```
+pub fn pair_problems(zh: &str, en: &str) -> Vec<PairProblem> {
+    let mut out = Vec::new();
+    let (zs, es) = (han_share(zh), han_share(en));
+    let zh_bad = zs.is_some_and(|h| h < 0.5);
+    let en_bad = es.is_some_and(|h| h > 0.5);
+    match (zh_bad, en_bad) {
+        (true, true) => out.push(PairProblem::Swapped),
+        (true, false) => out.push(PairProblem::ZhNotChinese {
+            han: zs.unwrap_or(0.0),
+        }),
+        (false, true) => out.push(PairProblem::EnIsChinese {
+            han: es.unwrap_or(0.0),
+        }),
+        (false, false) => {}
+    }
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let (zc, ec) = (count(zh), count(en));
+    if zc.max(ec) >= SIZE_CHECK_MIN {
+        let r = ec as f64 / zc.max(1) as f64;
+        if !(PAIR_RATIO_LIMITS.0..=PAIR_RATIO_LIMITS.1).contains(&r) {
+            out.push(PairProblem::SizeMismatch {
+                zh_chars: zc,
+                en_chars: ec,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_problems_table() {
+        let zh = "新华社阿斯塔纳7月4日电 上海合作组织成员国元首理事会第二十四次会议举行。";
+        let en = "ASTANA, July 4 (Xinhua) -- The 24th meeting of the SCO Council of Heads of State was held.";
+        let big_en = en.repeat(200);
+        let (long_zh, short_en) = (zh.repeat(20), en.repeat(8));
+        let cases: Vec<(&str, &str, Vec<&str>)> = vec![
+            (zh, en, vec![]),
+            (en, zh, vec!["swapped"]),
+            (en, en, vec!["zh"]),
+            (zh, zh, vec!["en"]),
+            (zh, &big_en, vec!["size"]),
+            // Shortened or expanded versions are no size mismatch.
+            (&long_zh, &short_en, vec![]),
+        ];
+        for (z, e, want) in cases {
+            let got: Vec<&str> = pair_problems(z, e)
+                .iter()
+                .map(|p| match p {
+                    PairProblem::Swapped => "swapped",
+                    PairProblem::ZhNotChinese { .. } => "zh",
+                    PairProblem::EnIsChinese { .. } => "en",
+                    PairProblem::SizeMismatch { .. } => "size",
+                })
+                .collect();
+            assert_eq!(got, want, "{} / {}", &z[..12], &e[..12]);
+        }
+        let m = PairProblem::SizeMismatch {
+            zh_chars: 10,
+            en_chars: 5000,
+        }
+        .message("a.txt", "b.txt");
+        assert!(
+            m.starts_with("b.txt is far larger than a translation of a.txt"),
+            "{m}"
+        );
+    }
 
     #[test]
     fn char_classes() {

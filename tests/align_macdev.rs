@@ -96,10 +96,11 @@ fn mac_dev_strict_f1_with_builtin_lexicon() {
         .with_dictionary(Arc::new(Dictionary::builtin()));
     let s = score(&root, &pipeline).scores();
     eprintln!("MAC-Dev with the built-in lexicon:\n{s}");
-    // 0.857 measured (CC-CEDICT as the chinese_dictionary crate ships it).
+    // 0.868 measured (CC-CEDICT as the chinese_dictionary crate ships it;
+    // the defaults of `align`).
     assert!(
-        s.strict.f1 >= 0.85,
-        "strict F1 {:.4} below 0.85\n{s}",
+        s.strict.f1 >= 0.86,
+        "strict F1 {:.4} below 0.86\n{s}",
         s.strict.f1
     );
     assert!(s.lax.f1 >= 0.98, "lax F1 {:.4} below 0.98\n{s}", s.lax.f1);

@@ -67,6 +67,161 @@ pub fn parse_beads(text: &str, source: &str) -> Result<Vec<IndexBead>> {
     Ok(out)
 }
 
+/// Parse beads as [`parse_beads`] does, with the confidence of each from
+/// the third column (`align --format beads` output). A line without one,
+/// or with one that is not a number in [0, 1], is an error naming the
+/// line.
+///
+/// ```
+/// let b = termalign::align::eval::parse_scored_beads("0\t0\t0.95\n1\t\t0.5\n", "p").unwrap();
+/// assert_eq!(b[1], ((vec![1], vec![]), 0.5));
+/// ```
+pub fn parse_scored_beads(text: &str, source: &str) -> Result<Vec<(IndexBead, f64)>> {
+    let beads = parse_beads(text, source)?;
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    beads
+        .into_iter()
+        .zip(lines)
+        .map(|(b, (n, line))| {
+            let conf = line
+                .split('\t')
+                .nth(2)
+                .and_then(|c| c.trim().parse::<f64>().ok())
+                .filter(|c| (0.0..=1.0).contains(c));
+            conf.map(|c| (b, c)).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Format,
+                    "expected a confidence in [0, 1] in the third column",
+                )
+                .with_path(source)
+                .with_line(n as u64 + 1)
+            })
+        })
+        .collect()
+}
+
+/// How often beads are strictly correct, by confidence decile: whether a
+/// confidence means what it says (`eval --calibration`).
+///
+/// ```
+/// use termalign::align::eval::Calibration;
+/// let gold = vec![(vec![0], vec![0]), (vec![1], vec![1])];
+/// let mut c = Calibration::default();
+/// c.add(&gold, &[((vec![0], vec![0]), 0.97), ((vec![1], vec![1, 2]), 0.95)]);
+/// assert_eq!((c.bins[9].beads, c.bins[9].correct), (2, 1));
+/// assert_eq!(c.at_least(0.9).precision(), 0.5);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Calibration {
+    /// Bin k holds the beads with confidence in [k/10, (k+1)/10) (1.0 in
+    /// the last).
+    pub bins: [CalibrationBin; 10],
+}
+
+/// One row of a [`Calibration`] table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct CalibrationBin {
+    /// Predicted beads (1-0 and 0-1 included).
+    pub beads: usize,
+    /// Of those, exact matches of a gold bead.
+    pub correct: usize,
+    /// Predicted beads with both sides (translation units).
+    pub pairs: usize,
+    /// Of those, exact matches of a gold bead.
+    pub pairs_correct: usize,
+}
+
+impl CalibrationBin {
+    /// Share of beads that are correct (0 when empty).
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.beads)
+    }
+
+    /// Share of pair beads that are correct (0 when empty).
+    pub fn pair_precision(&self) -> f64 {
+        ratio(self.pairs_correct, self.pairs)
+    }
+
+    fn merge(&mut self, o: &CalibrationBin) {
+        self.beads += o.beads;
+        self.correct += o.correct;
+        self.pairs += o.pairs;
+        self.pairs_correct += o.pairs_correct;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+impl Calibration {
+    /// Add one document's predicted beads with their confidences.
+    pub fn add(&mut self, gold: &[IndexBead], pred: &[(IndexBead, f64)]) {
+        let gold: HashSet<&IndexBead> = gold.iter().collect();
+        for (b, c) in pred {
+            let k = ((c * 10.0).floor().max(0.0) as usize).min(9);
+            let hit = gold.contains(b);
+            let bin = &mut self.bins[k];
+            bin.beads += 1;
+            bin.correct += usize::from(hit);
+            if !b.0.is_empty() && !b.1.is_empty() {
+                bin.pairs += 1;
+                bin.pairs_correct += usize::from(hit);
+            }
+        }
+    }
+
+    /// Add another table (summing documents).
+    pub fn merge(&mut self, other: &Calibration) {
+        for (a, b) in self.bins.iter_mut().zip(&other.bins) {
+            a.merge(b);
+        }
+    }
+
+    /// All beads with confidence ≥ `threshold` (rounded down to a decile).
+    pub fn at_least(&self, threshold: f64) -> CalibrationBin {
+        let from = ((threshold * 10.0).floor().max(0.0) as usize).min(9);
+        let mut out = CalibrationBin::default();
+        for b in &self.bins[from..] {
+            out.merge(b);
+        }
+        out
+    }
+}
+
+impl fmt::Display for Calibration {
+    /// A TSV table: one row per decile, then `>=0.9`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "confidence\tbeads\tcorrect\tprecision\tpairs\tpairs_correct\tpair_precision"
+        )?;
+        let row = |f: &mut fmt::Formatter<'_>, label: &str, b: &CalibrationBin| {
+            writeln!(
+                f,
+                "{label}\t{}\t{}\t{:.4}\t{}\t{}\t{:.4}",
+                b.beads,
+                b.correct,
+                b.precision(),
+                b.pairs,
+                b.pairs_correct,
+                b.pair_precision()
+            )
+        };
+        for (k, b) in self.bins.iter().enumerate() {
+            row(
+                f,
+                &format!("{:.1}-{:.1}", k as f64 / 10.0, (k + 1) as f64 / 10.0),
+                b,
+            )?;
+        }
+        row(f, ">=0.9", &self.at_least(0.9))
+    }
+}
+
 /// Counts for precision and recall, summed over documents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct Counts {
@@ -224,5 +379,24 @@ mod tests {
         // lax: 0-0, 1-1 overlap, 3- exact → 3 of 4; both gold pairs overlapped.
         assert_eq!(s.lax.precision, 0.75);
         assert_eq!(s.lax.recall, 1.0);
+    }
+
+    #[test]
+    fn calibration_bins_and_errors() {
+        let gold = parse_beads("0\t0\n1\t1\n2\t\n", "g").unwrap();
+        let pred = parse_scored_beads("0\t0\t1.0\n1\t1\t0.05\n2\t\t0.93\n", "p").unwrap();
+        let mut c = Calibration::default();
+        c.add(&gold, &pred);
+        assert_eq!(c.bins[0].beads, 1);
+        assert_eq!(c.bins[9].beads, 2);
+        assert_eq!((c.bins[9].pairs, c.bins[9].pairs_correct), (1, 1));
+        let table = c.to_string();
+        assert!(
+            table.contains("0.9-1.0\t2\t2\t1.0000\t1\t1\t1.0000"),
+            "{table}"
+        );
+        let e = parse_scored_beads("0\t0\n", "p.tsv").unwrap_err();
+        assert!(e.to_string().contains("p.tsv"), "{e}");
+        assert!(parse_scored_beads("0\t0\t1.5\n", "p").is_err());
     }
 }

@@ -123,8 +123,18 @@ impl Aligner {
         }
         let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
         let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
+        // A shortened or expanded side skews the document's length ratio:
+        // start from a plausible one, re-estimate it from the first pass.
+        let doc_ratio = scorer.ratio();
+        scorer.set_ratio(doc_ratio.clamp(START_RATIO.0, START_RATIO.1));
         let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
-        let mut band_w = p.band.max(1);
+        // Such a side also puts the path far off the diagonal (by about the
+        // sentences one side has in excess): start wide enough to hold it,
+        // within bounds (memory).
+        let mut band_w = p.band.max(1).max(
+            (excess_sentences(doc_ratio, zh.len(), en.len()) + 2)
+                .min(MAX_START_BAND_FACTOR * p.band),
+        );
         let mut band: Option<dp::Band> = None;
         // Bead costs less their prior, cached across the passes when the
         // band is small enough (the cache is O(cells · kinds) too, but a
@@ -134,7 +144,12 @@ impl Aligner {
         // edge, the next band follows that path, twice as wide.
         let mut centre: Option<Vec<(usize, usize)>> = None;
         let mut recentred = 0usize;
-        let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
+        let mut run = |priors: &[f64], band_w: &mut usize, last: bool, ratio: Option<f64>| loop {
+            // A small change is not worth recomputing every cost.
+            if let Some(r) = ratio.filter(|&r| (r / scorer.ratio()).ln().abs() > RATIO_TOLERANCE) {
+                scorer.set_ratio(r);
+                cache.fill(f32::NAN);
+            }
             let b = match &centre {
                 None => dp::Band::new(zh.len(), en.len(), *band_w),
                 Some(c) => dp::Band::around(zh.len(), en.len(), c, *band_w),
@@ -181,10 +196,11 @@ impl Aligner {
                 *band_w *= 2;
             }
         };
-        let mut path = run(&priors, &mut band_w, !p.estimate_priors);
+        let mut path = run(&priors, &mut band_w, !p.estimate_priors, None);
         if p.estimate_priors {
             priors = estimate_priors(&p.beads, &path, p.prior_strength);
-            path = run(&priors, &mut band_w, true);
+            let ratio = pair_ratio(zh, en, &kinds, &path);
+            path = run(&priors, &mut band_w, true, ratio);
         }
         path.beads
             .iter()
@@ -202,6 +218,10 @@ fn same_rows(a: &dp::Band, b: &dp::Band) -> bool {
     (0..=a.n()).all(|i| a.row(i) == b.row(i))
 }
 
+/// The initial band grows with the sides' size difference up to this
+/// many times `ScoreParams::band`.
+const MAX_START_BAND_FACTOR: usize = 8;
+
 /// Times the band may follow the path at one width before it widens.
 const MAX_RECENTRE: usize = 4;
 
@@ -215,6 +235,50 @@ pub struct Resources<'a> {
     pub dict: Option<&'a Dictionary>,
     /// A lexicon learned from a first pass over the run.
     pub learned: Option<&'a Lexicon>,
+}
+
+/// The range the document's length ratio (English chars per Chinese char)
+/// is clamped to for the first pass: complete translations of news and
+/// literature lie between about 2.9 and 4.3 (tests/data, MAC-Dev).
+const START_RATIO: (f64, f64) = (2.5, 4.5);
+
+/// Relative change of the length ratio below which the second pass keeps
+/// the first pass's ratio (and its cached costs).
+const RATIO_TOLERANCE: f64 = 0.05;
+
+/// How many sentences one side holds beyond what a translation of the
+/// other would (0 when the length ratio is plausible).
+fn excess_sentences(ratio: f64, n_zh: usize, n_en: usize) -> usize {
+    let mid = (START_RATIO.0 * START_RATIO.1).sqrt();
+    let share = if ratio > START_RATIO.1 {
+        (1.0 - mid / ratio) * n_en as f64
+    } else if ratio < START_RATIO.0 {
+        (1.0 - ratio / mid) * n_zh as f64
+    } else {
+        0.0
+    };
+    share.ceil() as usize
+}
+
+/// English chars per Chinese char over the pair beads of a first-pass
+/// path (None when it has too few to say).
+fn pair_ratio(
+    zh: &[SentenceFeatures],
+    en: &[SentenceFeatures],
+    kinds: &[BeadKind],
+    path: &dp::Path,
+) -> Option<f64> {
+    let (mut z, mut e, mut n) = (0usize, 0usize, 0usize);
+    for &(i, j, k) in &path.beads {
+        let kind = kinds[k];
+        if kind.zh == 0 || kind.en == 0 {
+            continue;
+        }
+        z += zh[i..i + kind.zh].iter().map(|f| f.chars).sum::<usize>();
+        e += en[j..j + kind.en].iter().map(|f| f.chars).sum::<usize>();
+        n += 1;
+    }
+    (n >= 3 && z > 0 && e > 0).then(|| (e as f64 / z as f64).clamp(1.5, 6.0))
 }
 
 /// Bead-shape costs re-estimated from a first-pass path: counts smoothed

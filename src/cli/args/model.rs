@@ -12,11 +12,17 @@ use termalign::{Error, ErrorKind, Pipeline, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ModelArgs {
-    /// General Chinese–English dictionary for lexical evidence: CC-CEDICT
-    /// format (`trad simp [pinyin] /gloss/`, gzip-compressed when the name
-    /// ends in .gz) or `zh<TAB>en` lines. Repeat to merge several.
+    /// A Chinese–English dictionary to add to the built-in lexicon for
+    /// lexical evidence: CC-CEDICT format (`trad simp [pinyin] /gloss/`,
+    /// gzip-compressed when the name ends in .gz) or `zh<TAB>en` lines.
+    /// Repeat to merge several.
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
+
+    /// Do not use the built-in CC-CEDICT lexicon (only --dict files, if
+    /// any, give lexical evidence).
+    #[arg(long)]
+    pub no_default_dict: bool,
 
     /// The inputs are already split: one sentence per line, a blank line
     /// between paragraphs. Sentence indices are then line numbers (blank
@@ -33,6 +39,13 @@ pub struct ModelArgs {
     /// first pass over each document.
     #[arg(long)]
     pub fixed_priors: bool,
+
+    /// Largest bead: at most N sentences on either side (1 to 4). The
+    /// aligner's bead shapes are 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1,
+    /// 1-4 and 4-1; --max-bead 1 keeps 1-1, 1-0 and 0-1, --max-bead 2 adds
+    /// 1-2, 2-1 and 2-2, --max-bead 3 adds 1-3 and 3-1.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub max_bead: u8,
 }
 
 impl ModelArgs {
@@ -41,17 +54,25 @@ impl ModelArgs {
             band: self.band.max(1),
             estimate_priors: !self.fixed_priors,
             ..ScoreParams::default()
-        };
+        }
+        .max_bead(usize::from(self.max_bead));
         AlignerBuilder::new().params(params).build()
     }
 
-    /// The dictionaries named by --dict, merged (None without --dict).
+    /// The built-in lexicon (unless --no-default-dict) with the --dict
+    /// files merged on top; None with --no-default-dict and no --dict.
     pub fn dictionary(&self) -> Result<Option<Arc<Dictionary>>> {
-        if self.dicts.is_empty() {
-            return Ok(None);
-        }
-        let d = Dictionary::load(&self.dicts)?;
-        if d.is_empty() {
+        let d = if self.no_default_dict {
+            if self.dicts.is_empty() {
+                return Ok(None);
+            }
+            Dictionary::load(&self.dicts)?
+        } else {
+            Dictionary::builtin().with_files(&self.dicts)?
+        };
+        // A --dict file without a single entry is a mistake, built-in
+        // lexicon or not.
+        if !self.dicts.is_empty() && d.file_entries() == 0 {
             return Err(
                 Error::new(ErrorKind::Empty, "no dictionary entries").with_path(&self.dicts[0])
             );

@@ -23,9 +23,10 @@ use crate::cli::args::output::OutputArgs;
 /// Align a Chinese document with its English version into translation memory.
 ///
 /// Both files are segmented into sentences, glossary terms and numbers are
-/// found on both sides, and a dynamic program picks the beads (1-1, 1-2,
-/// 2-1, 1-0, 0-1) with the best score. TMX holds the pairs; CSV also keeps
-/// the sentences left unaligned.
+/// found on both sides, and a dynamic program picks the beads with the best
+/// score. Bead shapes: 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1, 1-4, 4-1
+/// (--max-bead narrows them). TMX holds the pairs; CSV also keeps the
+/// sentences left unaligned.
 ///
 /// Batch mode (--zh-dir/--en-dir or --manifest) aligns whole archives:
 /// files are split into articles, Chinese and English documents are paired
@@ -65,6 +66,13 @@ pub struct Args {
 
     #[command(flatten)]
     pub batch: Box<BatchArgs>,
+
+    /// Fail (exit 2, no output) instead of warning when the pair looks
+    /// wrong: the Chinese file not mostly Chinese, the English file mostly
+    /// Chinese, the two swapped, or sizes no translation has (one side over
+    /// 45 or under 0.25 English characters per Chinese one).
+    #[arg(long, conflicts_with_all = ["zh_dir", "manifest", "jsonl"])]
+    pub strict: bool,
 }
 
 const EXAMPLES: &str = "\
@@ -204,6 +212,7 @@ pub fn run(args: Args) -> Result<Status> {
         .input
         .read_side_bounded(&en_path, termalign::Lang::En)?
         .text;
+    check_pair(&zh, &en, &zh_path, &en_path, args.strict)?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     // A long run says it is working (on a terminal only, not with -q).
     let spinner = (zh.len() + en.len() > 1 << 20
@@ -245,6 +254,31 @@ pub fn run(args: Args) -> Result<Status> {
         args.output.write_all(out, &units)?;
     }
     Ok(Status::Ok)
+}
+
+/// Warn about a pair that looks wrong (swapped, wrong language, sizes no
+/// translation has); with --strict, fail instead.
+fn check_pair(
+    zh: &str,
+    en: &str,
+    zh_path: &std::path::Path,
+    en_path: &std::path::Path,
+    strict: bool,
+) -> Result<()> {
+    let (zn, en_name) = (zh_path.display().to_string(), en_path.display().to_string());
+    let problems = termalign::lang::pair_problems(zh, en);
+    if strict && let Some(p) = problems.first() {
+        let mut msg = p.message(&zn, &en_name);
+        for q in &problems[1..] {
+            msg.push_str("; ");
+            msg.push_str(&q.message(&zn, &en_name));
+        }
+        return Err(config(format!("{msg} (--strict)")));
+    }
+    for p in &problems {
+        eprintln!("termalign: warning: {}", p.message(&zn, &en_name));
+    }
+    Ok(())
 }
 
 fn config(msg: String) -> Error {

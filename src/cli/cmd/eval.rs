@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use termalign::align::ScoreParams;
 use termalign::align::eval::text::{CompactIndex, TextCounts, span_beads};
-use termalign::align::eval::{Counts, IndexBead, Prf, parse_beads};
+use termalign::align::eval::{
+    Calibration, Counts, IndexBead, Prf, parse_beads, parse_scored_beads,
+};
 use termalign::segment::preseg;
 use termalign::{AlignedDocument, Error, ErrorKind, Pipeline, Result};
 
@@ -43,6 +45,13 @@ use crate::cli::args::model::ModelArgs;
 /// sides; see docs/alignment.md), and from the gold sentences, scored strictly.
 /// Prints one TSV row per document and a micro-averaged `all` row.
 ///
+/// With --calibration, a table follows: for each confidence decile, how
+/// many beads fall in it and how many of them match a gold bead exactly
+/// (all beads, then pair beads only), and the same for confidence ≥ 0.9.
+/// The predicted files must then carry confidences in their third column
+/// (as `align --format beads` writes them); with --text the beads aligned
+/// from the gold sentences are counted.
+///
 /// Example: termalign eval gold/001.tsv pred/001.tsv
 ///
 /// Example: termalign eval --gold-dir gold --pred-dir pred
@@ -75,6 +84,10 @@ pub struct Args {
     #[arg(long, requires = "gold_dir", conflicts_with = "pred_dir")]
     pub text: bool,
 
+    /// Also print the precision of beads per confidence decile (see above).
+    #[arg(long)]
+    pub calibration: bool,
+
     /// `text` (two lines; with --text a TSV table) or `json`.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
@@ -104,14 +117,23 @@ fn read(path: &Path) -> Result<String> {
     })
 }
 
-fn add(counts: &mut Counts, gold: &Path, pred: &Path) -> Result<()> {
+fn add(
+    counts: &mut Counts,
+    calibration: Option<&mut Calibration>,
+    gold: &Path,
+    pred: &Path,
+) -> Result<()> {
     let g = parse_beads(&read(gold)?, &gold.display().to_string())?;
     if g.is_empty() {
         // Scoring against nothing would report a meaningless 0 or 100%.
         return Err(Error::new(ErrorKind::Empty, "the gold file holds no bead").with_path(gold));
     }
-    let p = parse_beads(&read(pred)?, &pred.display().to_string())?;
+    let text = read(pred)?;
+    let p = parse_beads(&text, &pred.display().to_string())?;
     counts.add(&g, &p);
+    if let Some(c) = calibration {
+        c.add(&g, &parse_scored_beads(&text, &pred.display().to_string())?);
+    }
     Ok(())
 }
 
@@ -123,9 +145,11 @@ pub fn run(args: Args) -> Result<Status> {
     if !args.glossary.glossaries.is_empty()
         || args.glossary.no_default_glossary
         || !m.dicts.is_empty()
+        || m.no_default_dict
         || m.presegmented
         || m.fixed_priors
         || m.band != ScoreParams::default().band
+        || m.max_bead != 4
     {
         return Err(Error::new(
             ErrorKind::Config,
@@ -133,8 +157,10 @@ pub fn run(args: Args) -> Result<Status> {
         ));
     }
     let mut counts = Counts::default();
+    let mut calibration = Calibration::default();
+    let mut cal = args.calibration.then_some(&mut calibration);
     match (&args.gold, &args.pred, &args.gold_dir, &args.pred_dir) {
-        (Some(g), Some(p), _, _) => add(&mut counts, g, p)?,
+        (Some(g), Some(p), _, _) => add(&mut counts, cal, g, p)?,
         (_, _, Some(gd), Some(pd)) => {
             let mut names: Vec<PathBuf> = std::fs::read_dir(gd)
                 .map_err(|e| Error::io(e).with_path(gd))?
@@ -154,7 +180,7 @@ pub fn run(args: Args) -> Result<Status> {
                     )
                     .with_path(&p));
                 }
-                add(&mut counts, &g, &p)?;
+                add(&mut counts, cal.as_deref_mut(), &g, &p)?;
             }
         }
         _ => {
@@ -165,10 +191,15 @@ pub fn run(args: Args) -> Result<Status> {
         }
     }
     let scores = counts.scores();
-    let out = if args.format == "json" {
-        serde_json::to_string(&scores).expect("scores serialise") + "\n"
-    } else {
-        format!("{scores}\n")
+    let out = match (args.format == "json", args.calibration) {
+        (true, false) => serde_json::to_string(&scores).expect("scores serialise") + "\n",
+        (true, true) => {
+            serde_json::json!({ "strict": scores.strict, "lax": scores.lax, "calibration": calibration })
+                .to_string()
+                + "\n"
+        }
+        (false, false) => format!("{scores}\n"),
+        (false, true) => format!("{scores}\n\n{calibration}"),
     };
     write_stdout(&out)
 }
@@ -197,6 +228,9 @@ struct DocRow {
     /// Gold sentences, text-level metric (for comparison with `raw`).
     sents_text: TextCounts,
     sents_text_scores: Prf,
+    /// Gold sentences: correct beads per confidence decile.
+    #[serde(skip)]
+    calibration: Calibration,
 }
 
 impl DocRow {
@@ -284,6 +318,13 @@ fn score_doc(pipeline: &Pipeline, dir: &Path) -> Result<DocRow> {
     )?;
     let mut sents = Counts::default();
     sents.add(&gold, &index_beads(&sent_doc));
+    let mut calibration = Calibration::default();
+    let scored: Vec<(IndexBead, f64)> = index_beads(&sent_doc)
+        .into_iter()
+        .zip(&sent_doc.alignment.beads)
+        .map(|(b, p)| (b, p.confidence))
+        .collect();
+    calibration.add(&gold, &scored);
 
     Ok(DocRow {
         doc: dir
@@ -299,6 +340,7 @@ fn score_doc(pipeline: &Pipeline, dir: &Path) -> Result<DocRow> {
         sents,
         sents_text_scores: sents_text.scores(),
         sents_text,
+        calibration,
     })
 }
 
@@ -342,6 +384,7 @@ fn run_text(args: &Args) -> Result<Status> {
         sents_strict: Counts::default().scores().strict,
         sents_text: TextCounts::default(),
         sents_text_scores: TextCounts::default().scores(),
+        calibration: Calibration::default(),
     };
     for r in &rows {
         all.zh_sentences += r.zh_sentences;
@@ -350,18 +393,27 @@ fn run_text(args: &Args) -> Result<Status> {
         all.raw.merge(&r.raw);
         all.sents.merge(&r.sents);
         all.sents_text.merge(&r.sents_text);
+        all.calibration.merge(&r.calibration);
     }
     all.raw_scores = all.raw.scores();
     all.sents_strict = all.sents.scores().strict;
     all.sents_text_scores = all.sents_text.scores();
     let out = if args.format == "json" {
-        serde_json::json!({ "documents": rows, "all": all }).to_string() + "\n"
+        let mut v = serde_json::json!({ "documents": rows, "all": all });
+        if args.calibration {
+            v["calibration"] = serde_json::json!(all.calibration);
+        }
+        v.to_string() + "\n"
     } else {
         let mut out = String::from(
             "doc\tzh\ten\tgold_beads\traw_P\traw_R\traw_F1\tsents_strict_F1\tsents_text_F1\n",
         );
         for r in rows.iter().chain([&all]) {
             out.push_str(&r.tsv());
+        }
+        if args.calibration {
+            out.push('\n');
+            out.push_str(&all.calibration.to_string());
         }
         out
     };
