@@ -34,11 +34,17 @@ impl Band {
     /// assert!(b.cells() < 101 * 13);
     /// ```
     pub fn new(n: usize, m: usize, w: usize) -> Band {
+        Band::toward(n, m, m, w)
+    }
+
+    /// A band of half-width `w` around the line from (0, 0) to
+    /// (n, `end`), in an n × m matrix (the last row is whole).
+    pub(crate) fn toward(n: usize, m: usize, end: usize, w: usize) -> Band {
         let center = |i: usize| {
             if n == 0 {
                 0
             } else {
-                ((i as u128 * m as u128 + n as u128 / 2) / n as u128) as usize
+                ((i as u128 * end as u128 + n as u128 / 2) / n as u128) as usize
             }
         };
         let lo: Vec<usize> = (0..=n).map(|i| center(i).saturating_sub(w)).collect();
@@ -252,6 +258,27 @@ pub fn search_band_with(
     temperature: Option<f64>,
     cost: impl Fn(usize, usize, usize) -> f64,
 ) -> Path {
+    search_impl(band, kinds, temperature, false, cost)
+}
+
+/// Viterbi only, with the end free on the last row: the path consumes
+/// all `n` Chinese sentences and as many English ones as suits it (a
+/// window of a long pair whose English end is only guessed).
+pub(crate) fn search_free_end(
+    band: &Band,
+    kinds: &[BeadKind],
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
+    search_impl(band, kinds, None, true, cost)
+}
+
+fn search_impl(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: Option<f64>,
+    free_end: bool,
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
     let want_posteriors = temperature.is_some();
     let temperature = temperature.unwrap_or(1.0);
     let (n, m) = (band.n, band.m);
@@ -324,7 +351,20 @@ pub fn search_band_with(
             alpha.set_row(band, i, &row_alpha);
         }
     }
-    let total = best.get(band, n, m);
+    let end = if free_end {
+        // The best end of the last row; the first on ties.
+        let (mut e, mut v) = (m, f64::NEG_INFINITY);
+        for j in band.row(n) {
+            let b = best.get(band, n, j);
+            if b > v {
+                (e, v) = (j, b);
+            }
+        }
+        e
+    } else {
+        m
+    };
+    let total = best.get(band, n, end);
     assert!(
         total > f64::NEG_INFINITY,
         "no path: 1-0 and 0-1 beads must be allowed"
@@ -333,7 +373,7 @@ pub fn search_band_with(
     let mut beads = Vec::new();
     let mut costs = Vec::new();
     let mut touches_edge = false;
-    let (mut i, mut j) = (n, m);
+    let (mut i, mut j) = (n, end);
     while i > 0 || j > 0 {
         touches_edge |= band.on_edge(i, j);
         let k = back[band.index(i, j).expect("path stays in band")] as usize;

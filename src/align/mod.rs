@@ -5,20 +5,26 @@
 //! two [`Side`]s of precomputed features and returns an [`Alignment`].
 
 pub mod bead;
+mod chunk;
 pub mod dp;
 pub mod eval;
 pub mod features;
 pub mod score;
+mod search;
 
 pub use bead::{Alignment, Bead, BeadKind};
 pub use features::{SentenceFeatures, Side};
 
 pub use score::ScoreParams;
 
+use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::lexicon::{Dictionary, Lexicon};
-use score::Scorer;
+use score::{Scorer, Stats};
 
 /// A configured aligner. Reusable and `Sync`.
 ///
@@ -34,12 +40,50 @@ use score::Scorer;
 #[derive(Debug, Clone, Default)]
 pub struct Aligner {
     params: ScoreParams,
+    progress: ProgressSink,
+}
+
+/// Told how far the alignment of one document pair has got, in sentences
+/// of both sides: `done` of `total`. A long pair is aligned in pieces on
+/// several threads, so calls come from any thread, in any order (take
+/// the largest `done`). A pair short enough to be searched whole reports
+/// once, when done.
+///
+/// ```
+/// use std::sync::{Arc, atomic::{AtomicUsize, Ordering}};
+/// use termalign::align::{AlignerBuilder, Progress, Side, SentenceFeatures};
+/// struct Count(AtomicUsize);
+/// impl Progress for Count {
+///     fn advance(&self, done: usize, _total: usize) {
+///         self.0.fetch_max(done, Ordering::Relaxed);
+///     }
+/// }
+/// let count = Arc::new(Count(AtomicUsize::new(0)));
+/// let aligner = AlignerBuilder::new().progress(count.clone()).build();
+/// let s = |chars| SentenceFeatures { chars, ..Default::default() };
+/// let side = |k| Side { sentences: (0..50).map(|i| s(k * (10 + i % 7))).collect() };
+/// aligner.align(&side(1), &side(3));
+/// assert_eq!(count.0.load(Ordering::Relaxed), 100);
+/// ```
+pub trait Progress: Send + Sync {
+    /// `done` of `total` sentences are aligned.
+    fn advance(&self, done: usize, total: usize);
+}
+
+#[derive(Clone, Default)]
+struct ProgressSink(Option<Arc<dyn Progress>>);
+
+impl fmt::Debug for ProgressSink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() { "Some(..)" } else { "None" })
+    }
 }
 
 /// Builds an [`Aligner`].
 #[derive(Debug, Clone, Default)]
 pub struct AlignerBuilder {
     params: ScoreParams,
+    progress: ProgressSink,
 }
 
 impl AlignerBuilder {
@@ -54,10 +98,17 @@ impl AlignerBuilder {
         self
     }
 
+    /// Report progress to `p` (see [`Progress`]).
+    pub fn progress(mut self, p: Arc<dyn Progress>) -> AlignerBuilder {
+        self.progress = ProgressSink(Some(p));
+        self
+    }
+
     /// The aligner.
     pub fn build(self) -> Aligner {
         Aligner {
             params: self.params,
+            progress: self.progress,
         }
     }
 }
@@ -66,6 +117,12 @@ impl Aligner {
     /// The scoring parameters.
     pub fn params(&self) -> &ScoreParams {
         &self.params
+    }
+
+    /// The same aligner, reporting progress to `p` (see [`Progress`]).
+    pub fn with_progress(mut self, p: Arc<dyn Progress>) -> Aligner {
+        self.progress = ProgressSink(Some(p));
+        self
     }
 
     /// Align two sides with length, terms, numbers and whatever lexical
@@ -95,6 +152,72 @@ impl Aligner {
         en: &[SentenceFeatures],
         res: Resources,
     ) -> Vec<Bead> {
+        let chunk_size: usize = std::env::var("TA_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK);
+        if zh.len() + en.len() < 2 * chunk_size {
+            let beads = self.align_piece(zh, en, res);
+            self.report(zh.len() + en.len(), zh.len() + en.len());
+            return beads;
+        }
+        // A long pair: a cheap guide path over the whole of it (coarse to
+        // fine), cut where the guide is sure, then each piece aligned on
+        // its own (its own length ratio, word weights and bead priors, as
+        // if it had come as a document of its own), in parallel.
+        let stats = Stats::new(zh, en);
+        let plan = chunk::plan(&self.params, zh, en, res, &stats, chunk_size);
+        let total = zh.len() + en.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        self.report(0, total);
+        let pieces: Vec<Vec<Bead>> = plan
+            .cuts
+            .par_windows(2)
+            .map(|w| {
+                let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+                let stats = stats.slice(i0..i1, j0..j1);
+                let guide = Some((plan.corners(w[0], w[1]), plan.priors.as_slice(), plan.band));
+                let beads = self.search_piece(&zh[i0..i1], &en[j0..j1], res, stats, guide);
+                let size = (i1 - i0) + (j1 - j0);
+                let now = done.fetch_add(size, std::sync::atomic::Ordering::Relaxed) + size;
+                self.report(now, total);
+                beads
+                    .into_iter()
+                    .map(|b| Bead {
+                        zh: b.zh.start + i0..b.zh.end + i0,
+                        en: b.en.start + j0..b.en.end + j0,
+                        confidence: b.confidence,
+                    })
+                    .collect()
+            })
+            .collect();
+        pieces.into_iter().flatten().collect()
+    }
+
+    fn report(&self, done: usize, total: usize) {
+        if let Some(p) = &self.progress.0 {
+            p.advance(done, total);
+        }
+    }
+
+    /// One piece, searched as a whole: a band around the diagonal that
+    /// follows the path (and widens) when the path touches its edge.
+    fn align_piece(
+        &self,
+        zh: &[SentenceFeatures],
+        en: &[SentenceFeatures],
+        res: Resources,
+    ) -> Vec<Bead> {
+        self.search_piece(zh, en, res, score::Stats::new(zh, en), None)
+    }
+
+    /// [`Aligner::align_piece`] with the document statistics given, and
+    /// the bead priors too when they were estimated already (one pass).
+    fn search_piece(
+        &self,
+        zh: &[SentenceFeatures],
+        en: &[SentenceFeatures],
+        res: Resources,
+        stats: score::Stats,
+        guide: Option<(Vec<(usize, usize)>, &[f64], usize)>,
+    ) -> Vec<Bead> {
         let p = &self.params;
         if zh.is_empty() || en.is_empty() {
             // Nothing to pair: every sentence stands alone, certainly.
@@ -112,70 +235,18 @@ impl Aligner {
                 .collect();
         }
         let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
-        let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
-        let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
+        let scorer = Scorer::with_stats(p, zh, en, res.dict, res.learned, stats);
+        let search = search::Search::new(scorer, &kinds);
         let mut band_w = p.band.max(1);
-        let mut band: Option<dp::Band> = None;
-        // Bead costs less their prior, cached across the passes when the
-        // band is small enough (the cache is O(cells · kinds) too, but a
-        // large constant: huge documents recompute instead).
-        let mut cache: Vec<f32> = Vec::new();
-        // The band starts on the diagonal; when the best path touches its
-        // edge, the next band follows that path, twice as wide.
-        let mut centre: Option<Vec<(usize, usize)>> = None;
-        let mut recentred = 0usize;
-        let mut run = |priors: &[f64], band_w: &mut usize, last: bool| loop {
-            let b = match &centre {
-                None => dp::Band::new(zh.len(), en.len(), *band_w),
-                Some(c) => dp::Band::around(zh.len(), en.len(), c, *band_w),
-            };
-            if band
-                .as_ref()
-                .is_none_or(|old| old.cells() != b.cells() || !same_rows(old, &b))
-            {
-                scorer.prepare(&b);
-                cache.clear();
-                if b.cells() * kinds.len() <= COST_CACHE_LIMIT {
-                    cache.resize(b.cells() * kinds.len(), f32::NAN);
-                }
-                band = Some(b.clone());
+        let path = match guide {
+            Some((corners, priors, w)) => {
+                band_w = w;
+                search
+                    .guided(corners)
+                    .run(priors, &mut band_w, Some(p.temperature))
             }
-            let t = last.then_some(p.temperature);
-            let cached = !cache.is_empty();
-            let cache_cell = std::cell::RefCell::new(&mut cache);
-            let path = dp::search_band_with(&b, &kinds, t, |i, j, k| {
-                if !cached {
-                    return scorer.cost(i, j, kinds[k], priors[k]);
-                }
-                let x = b.index(i, j).expect("in band") * kinds.len() + k;
-                let mut c = cache_cell.borrow_mut();
-                let mut v = c[x];
-                if v.is_nan() {
-                    v = scorer.cost(i, j, kinds[k], 0.0) as f32;
-                    c[x] = v;
-                }
-                f64::from(v) + priors[k]
-            });
-            if !path.touches_edge || b.is_full() {
-                return path;
-            }
-            let mut corners: Vec<(usize, usize)> =
-                path.beads.iter().map(|&(i, j, _)| (i, j)).collect();
-            corners.push((zh.len(), en.len()));
-            centre = Some(corners);
-            // Follow the path at the same width a few times (memory stays
-            // O((n+m)·w)); widen only when that does not settle it.
-            recentred += 1;
-            if recentred > MAX_RECENTRE {
-                recentred = 0;
-                *band_w *= 2;
-            }
+            None => Self::two_passes(p, &mut { search }, &mut band_w),
         };
-        let mut path = run(&priors, &mut band_w, !p.estimate_priors);
-        if p.estimate_priors {
-            priors = estimate_priors(&p.beads, &path, p.prior_strength);
-            path = run(&priors, &mut band_w, true);
-        }
         path.beads
             .iter()
             .zip(&path.posteriors)
@@ -186,17 +257,27 @@ impl Aligner {
             })
             .collect()
     }
+
+    /// A first pass with the starting priors, then (when the parameters
+    /// ask for it) a second with priors re-estimated from the first path.
+    fn two_passes(p: &ScoreParams, search: &mut search::Search, band_w: &mut usize) -> dp::Path {
+        let mut priors: Vec<f64> = p.beads.iter().map(|&(_, c)| c).collect();
+        let mut path = search.run(
+            &priors,
+            band_w,
+            (!p.estimate_priors).then_some(p.temperature),
+        );
+        if p.estimate_priors {
+            priors = estimate_priors(&p.beads, &path, p.prior_strength);
+            path = search.run(&priors, band_w, Some(p.temperature));
+        }
+        path
+    }
 }
 
-fn same_rows(a: &dp::Band, b: &dp::Band) -> bool {
-    (0..=a.n()).all(|i| a.row(i) == b.row(i))
-}
-
-/// Times the band may follow the path at one width before it widens.
-const MAX_RECENTRE: usize = 4;
-
-/// Largest cost cache (entries of 4 bytes) kept across passes.
-const COST_CACHE_LIMIT: usize = 1 << 24;
+/// Sentences (both sides) of a piece a long pair is cut into: pairs
+/// shorter than two pieces are searched whole, exactly as before.
+const CHUNK: usize = 640;
 
 /// What the aligner may use besides the sides' own features.
 #[derive(Debug, Clone, Copy, Default)]

@@ -136,6 +136,10 @@ pub struct Scorer<'a> {
     sparse: Vec<Vec<(u32, Sparse)>>,
     band: Option<Band>,
     has_paragraphs: bool,
+    /// Per-sentence layout as prefix counts, so a bead's layout checks
+    /// cost O(1) whatever its width.
+    zl: Layout,
+    el: Layout,
     /// Lexical reward scale by bead size (a + b), precomputed.
     size: [f64; 16],
 }
@@ -167,20 +171,18 @@ impl Prefix {
     }
 }
 
-fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
-    let d = df.get(&k).copied().unwrap_or(1) as f32;
-    ((n as f32 + 1.0) / d).ln().max(0.05)
+/// What a scorer learns from the whole document pair before scoring any
+/// bead: the length ratio, glossary-term rarity and word idf weights.
+#[derive(Debug, Clone)]
+pub(crate) struct Stats {
+    ratio: f64,
+    term_weights: HashMap<EntryId, f64>,
+    zw: Vec<Vec<f32>>,
+    ew: Vec<Vec<f32>>,
 }
 
-impl<'a> Scorer<'a> {
-    /// Prepare a scorer for one document pair.
-    pub fn new(
-        params: &'a ScoreParams,
-        zh: &'a [SentenceFeatures],
-        en: &'a [SentenceFeatures],
-        dict: Option<&'a Dictionary>,
-        learned: Option<&'a Lexicon>,
-    ) -> Scorer<'a> {
+impl Stats {
+    pub(crate) fn new(zh: &[SentenceFeatures], en: &[SentenceFeatures]) -> Stats {
         let total = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
         let ratio = length_ratio(total(zh), total(en));
         let mut counts: HashMap<EntryId, usize> = HashMap::new();
@@ -209,8 +211,59 @@ impl<'a> Scorer<'a> {
                 })
                 .collect()
         };
-        let zw = weights(zh);
-        let ew = weights(en);
+        Stats {
+            ratio,
+            term_weights,
+            zw: weights(zh),
+            ew: weights(en),
+        }
+    }
+
+    /// The statistics of sentences `zr` × `er` only.
+    pub(crate) fn slice(&self, zr: std::ops::Range<usize>, er: std::ops::Range<usize>) -> Stats {
+        Stats {
+            ratio: self.ratio,
+            term_weights: self.term_weights.clone(),
+            zw: self.zw[zr].to_vec(),
+            ew: self.ew[er].to_vec(),
+        }
+    }
+}
+
+fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
+    let d = df.get(&k).copied().unwrap_or(1) as f32;
+    ((n as f32 + 1.0) / d).ln().max(0.05)
+}
+
+impl<'a> Scorer<'a> {
+    /// Prepare a scorer for one document pair.
+    pub fn new(
+        params: &'a ScoreParams,
+        zh: &'a [SentenceFeatures],
+        en: &'a [SentenceFeatures],
+        dict: Option<&'a Dictionary>,
+        learned: Option<&'a Lexicon>,
+    ) -> Scorer<'a> {
+        Scorer::with_stats(params, zh, en, dict, learned, Stats::new(zh, en))
+    }
+
+    /// A scorer over `zh` × `en` with document statistics `stats`
+    /// computed elsewhere (over the whole of a long pair this is a piece
+    /// of, sliced to it).
+    pub(crate) fn with_stats(
+        params: &'a ScoreParams,
+        zh: &'a [SentenceFeatures],
+        en: &'a [SentenceFeatures],
+        dict: Option<&'a Dictionary>,
+        learned: Option<&'a Lexicon>,
+        stats: Stats,
+    ) -> Scorer<'a> {
+        let Stats {
+            ratio,
+            term_weights,
+            zw,
+            ew,
+        } = stats;
         let tw = |t: &EntryId| term_weights.get(t).copied().unwrap_or(1.0);
         let mut zp = Prefix::default();
         for (f, w) in zh.iter().zip(&zw) {
@@ -248,8 +301,20 @@ impl<'a> Scorer<'a> {
             sparse: Vec::new(),
             band: None,
             has_paragraphs,
+            zl: Layout::new(zh),
+            el: Layout::new(en),
             size: std::array::from_fn(|n| (n as f64 / 2.0).powf(params.size_exponent)),
         }
+    }
+
+    /// Chinese sentences.
+    pub(crate) fn n(&self) -> usize {
+        self.zh.len()
+    }
+
+    /// English sentences.
+    pub(crate) fn m(&self) -> usize {
+        self.en.len()
     }
 
     /// The English:Chinese length ratio in use.
@@ -371,22 +436,20 @@ impl<'a> Scorer<'a> {
     /// `prior` (lower is better; infinite = forbidden).
     pub fn cost(&self, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
         let (i0, j0) = (i - kind.zh, j - kind.en);
-        let zs = &self.zh[i0..i];
-        let es = &self.en[j0..j];
-        if crosses_article(zs) || crosses_article(es) {
+        let (zl, el) = (&self.zl, &self.el);
+        if zl.crosses_article(i0, i) || el.crosses_article(j0, j) {
             return f64::INFINITY;
         }
         let mut cost = prior;
-        if zs.is_empty() || es.is_empty() {
+        if i0 == i || j0 == j {
             return cost;
         }
         // Titles align with titles only (hard anchor).
-        let zt = zs.iter().any(|f| f.is_title);
-        let et = es.iter().any(|f| f.is_title);
-        if zt != et || (zt && (zs.iter().any(|f| !f.is_title) || es.iter().any(|f| !f.is_title))) {
+        let (zt, et) = (Layout::count(&zl.title, i0, i), Layout::count(&el.title, j0, j));
+        if (zt > 0) != (et > 0) || (zt > 0 && (zt != i - i0 || et != j - j0)) {
             return f64::INFINITY;
         }
-        if self.has_paragraphs && (crosses_paragraph(zs) != crosses_paragraph(es)) {
+        if self.has_paragraphs && (zl.crosses_paragraph(i0, i) != el.crosses_paragraph(j0, j)) {
             cost += self.params.paragraph_penalty;
         }
         let p = self.params;
@@ -439,8 +502,8 @@ impl<'a> Scorer<'a> {
         cost -= p.number_weight * dice(sum.num, &self.zp.num, &self.ep.num);
         // Quotes: reward a bead whose sides both quote, and make every
         // quoting sentence look for a quoting partner.
-        let zq = zs.iter().filter(|f| f.quoted).count();
-        let eq = es.iter().filter(|f| f.quoted).count();
+        let zq = Layout::count(&zl.quoted, i0, i);
+        let eq = Layout::count(&el.quoted, j0, j);
         if zq > 0 && eq > 0 {
             cost -= p.quote_weight;
         } else if zq + eq > 0 {
@@ -495,12 +558,55 @@ fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
     s
 }
 
-fn crosses_article(s: &[SentenceFeatures]) -> bool {
-    s.windows(2).any(|w| w[0].article != w[1].article)
+/// Layout of one side as prefix counts: `x[k]` counts sentences (or
+/// breaks after sentence t, t + 1 < k) before k.
+#[derive(Debug, Default)]
+struct Layout {
+    article_breaks: Vec<u32>,
+    paragraph_breaks: Vec<u32>,
+    title: Vec<u32>,
+    quoted: Vec<u32>,
 }
 
-fn crosses_paragraph(s: &[SentenceFeatures]) -> bool {
-    s.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
+impl Layout {
+    fn new(s: &[SentenceFeatures]) -> Layout {
+        let prefix = |f: &dyn Fn(usize) -> bool| -> Vec<u32> {
+            let mut v = Vec::with_capacity(s.len() + 1);
+            let mut acc = 0u32;
+            v.push(0);
+            for k in 0..s.len() {
+                acc += u32::from(f(k));
+                v.push(acc);
+            }
+            v
+        };
+        let brk = |k: usize, g: fn(&SentenceFeatures) -> usize| {
+            k + 1 < s.len() && g(&s[k]) != g(&s[k + 1])
+        };
+        Layout {
+            article_breaks: prefix(&|k| brk(k, |f| f.article)),
+            paragraph_breaks: prefix(&|k| brk(k, |f| f.paragraph)),
+            title: prefix(&|k| s[k].is_title),
+            quoted: prefix(&|k| s[k].quoted),
+        }
+    }
+
+    fn count(v: &[u32], a: usize, b: usize) -> usize {
+        (v[b] - v[a]) as usize
+    }
+
+    /// A break between two sentences of `a..b`.
+    fn breaks(v: &[u32], a: usize, b: usize) -> bool {
+        b > a + 1 && v[b - 1] > v[a]
+    }
+
+    fn crosses_article(&self, a: usize, b: usize) -> bool {
+        Layout::breaks(&self.article_breaks, a, b)
+    }
+
+    fn crosses_paragraph(&self, a: usize, b: usize) -> bool {
+        Layout::breaks(&self.paragraph_breaks, a, b)
+    }
 }
 
 /// English chars per Chinese char, with a sane fallback for empty input.

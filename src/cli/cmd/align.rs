@@ -184,8 +184,23 @@ pub fn run(args: Args) -> Result<Status> {
     );
     let zh = args.input.read(&zh_path)?.text;
     let en = args.input.read(&en_path)?.text;
-    let pipeline = args.model.pipeline(args.glossary.load()?)?;
+    let mut pipeline = args.model.pipeline(args.glossary.load()?)?;
+    // A long pair takes seconds: show sentences done on a terminal.
+    let bar = (!args.batch.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::hidden().with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} sentences aligned · ETA {eta}")
+                .expect("valid template"),
+        );
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar
+    });
+    if let Some(b) = &bar {
+        pipeline = pipeline.with_progress(std::sync::Arc::new(BarProgress(b.clone())));
+    }
     let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
     let name = zh_path.display().to_string();
     let units: Vec<_> = aligned
         .articles
@@ -194,6 +209,18 @@ pub fn run(args: Args) -> Result<Status> {
         .collect();
     args.output.write_units(&units)?;
     Ok(Status::Ok)
+}
+
+/// The single-pair progress bar, fed by the aligner (from any thread).
+struct BarProgress(ProgressBar);
+
+impl termalign::align::Progress for BarProgress {
+    fn advance(&self, done: usize, total: usize) {
+        self.0.set_length(total as u64);
+        if done as u64 > self.0.position() {
+            self.0.set_position(done as u64);
+        }
+    }
 }
 
 fn config(msg: String) -> Error {
