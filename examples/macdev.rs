@@ -1,5 +1,6 @@
 //! Align the MAC-Dev set (../shared/align/mac-dev) and print strict and
-//! lax scores with timings: `cargo run --release --example macdev -- [DICT]...`.
+//! lax scores with timings: `cargo run --release --example macdev -- [DICT]...`
+//! (`MACDEV_BUILTIN=1` adds the built-in lexicon under the DICT files).
 //! `MACDEV_REPEAT=N` concatenates the six documents N times into one pair
 //! (for peak-memory measurements with `/usr/bin/time -v`).
 
@@ -49,8 +50,15 @@ fn main() {
         .params(params)
         .build();
     let mut pipeline = Pipeline::new(Glossary::builtin(), aligner);
-    if !dicts.is_empty() {
-        let d = Dictionary::load(&dicts).expect("dictionary");
+    // MACDEV_BUILTIN=1: the built-in lexicon, plus any DICT files.
+    let builtin = std::env::var("MACDEV_BUILTIN").is_ok_and(|v| v == "1");
+    if !dicts.is_empty() || builtin {
+        let d = if builtin {
+            Dictionary::builtin().with_files(&dicts)
+        } else {
+            Dictionary::load(&dicts)
+        }
+        .expect("dictionary");
         eprintln!("dictionary: {} headwords in {:?}", d.len(), t0.elapsed());
         pipeline = pipeline.with_dictionary(Arc::new(d));
         if std::env::var_os("MACDEV_DICT_ONLY").is_some() {

@@ -14,6 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use super::builtin::BuiltinLexicon;
 use super::english::EnNormalizer;
 use super::hash::{FixedState, StemKey, key};
 use crate::error::{Error, ErrorKind, Result};
@@ -27,11 +28,16 @@ use crate::error::{Error, ErrorKind, Result};
 /// so loading stays a fraction of a second).
 pub struct Dictionary {
     norm: EnNormalizer,
+    /// The built-in lexicon, when on: its headword ids are this
+    /// dictionary's ids `0..builtin.len()`, file headwords follow.
+    builtin: Option<BuiltinLexicon>,
     /// The raw text of each loaded file.
     texts: Vec<String>,
-    /// Headword → id, in order of first appearance (deterministic).
+    /// Headword → id for headwords not in the built-in lexicon, in order of
+    /// first appearance (deterministic).
     index: HashMap<String, u32, FixedState>,
-    /// Per id: the first of its raw gloss ranges.
+    /// Per id: the first of its raw gloss ranges from files (ids past the
+    /// end have none).
     first: Vec<u32>,
     /// Raw gloss ranges: (file, start, end, next range of the same
     /// headword or `u32::MAX`).
@@ -44,7 +50,8 @@ pub struct Dictionary {
 impl std::fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Dictionary")
-            .field("headwords", &self.index.len())
+            .field("headwords", &self.len())
+            .field("builtin", &self.builtin.is_some())
             .finish()
     }
 }
@@ -104,6 +111,7 @@ impl Dictionary {
     pub fn new() -> Dictionary {
         Dictionary {
             norm: EnNormalizer::new(),
+            builtin: None,
             texts: Vec::new(),
             index: HashMap::with_hasher(FixedState),
             first: Vec::new(),
@@ -113,13 +121,58 @@ impl Dictionary {
         }
     }
 
+    /// The built-in CC-CEDICT lexicon (see [`super::builtin`]): no
+    /// file is read and nothing is parsed up front; glosses are parsed and
+    /// stemmed on first lookup, exactly as for a `--dict` file.
+    ///
+    /// ```
+    /// use termalign::lexicon::Dictionary;
+    /// let d = Dictionary::builtin();
+    /// assert!(d.glosses("朋友").is_some());
+    /// ```
+    pub fn builtin() -> Dictionary {
+        let lex = BuiltinLexicon::get();
+        let mut d = Dictionary::new();
+        d.parsed = std::iter::repeat_with(OnceLock::new)
+            .take(lex.len())
+            .collect();
+        d.max_chars = lex.max_chars();
+        d.builtin = Some(lex);
+        d
+    }
+
+    /// True when the built-in lexicon is part of this dictionary.
+    pub fn has_builtin(&self) -> bool {
+        self.builtin.is_some()
+    }
+
+    /// Number of entry lines read from dictionary files (each CC-CEDICT or
+    /// `zh<TAB>en` line counts once per headword form it indexes): zero when
+    /// the files held no entries, whether or not the built-in lexicon is on.
+    pub fn file_entries(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// This dictionary with dictionary files added (see [`Dictionary::load`]
+    /// for the formats): a headword in both keeps the glosses it has here
+    /// and gains the file's. `Dictionary::builtin().with_files(&paths)` is
+    /// the built-in lexicon plus the user's `--dict` files. On error the
+    /// dictionary is dropped (the error names the file and line).
+    pub fn with_files<P: AsRef<Path>>(mut self, paths: &[P]) -> Result<Dictionary> {
+        self.add_files(paths)?;
+        Ok(self)
+    }
+
     /// Load one or more dictionary files (merged). A file is CC-CEDICT
     /// when its lines look like `繁 简 [pinyin] /gloss/`, otherwise
     /// `zh<TAB>en` (the English may hold several glosses separated by `/`
     /// or `;`). A name ending in `.gz` is decompressed on the fly. Errors
     /// name the file and line.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Dictionary> {
-        let mut d = Dictionary::new();
+        Dictionary::new().with_files(paths)
+    }
+
+    fn add_files<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<()> {
         for p in paths {
             let p = p.as_ref();
             let file = std::fs::File::open(p).map_err(|e| Error::io(e).with_path(p))?;
@@ -137,9 +190,9 @@ impl Dictionary {
                 };
                 Error::new(kind, format!("cannot read dictionary: {e}")).with_path(p)
             })?;
-            d.add_text(text, p)?;
+            self.add_text(text, p)?;
         }
-        Ok(d)
+        Ok(())
     }
 
     /// Parse dictionary text (CC-CEDICT or TSV) from a string; `source`
@@ -161,7 +214,7 @@ impl Dictionary {
         if text.len() > u32::MAX as usize {
             return Err(Error::new(ErrorKind::Config, "dictionary file over 4 GiB").with_path(path));
         }
-        let mut last: Vec<u32> = vec![u32::MAX; self.first.len()];
+        let mut last: Vec<u32> = vec![u32::MAX; self.len()];
         let mut offset = 0usize;
         for (n, line) in text.split_inclusive('\n').enumerate() {
             let start = offset;
@@ -207,18 +260,20 @@ impl Dictionary {
                 if k == 1 && heads[1] == heads[0] {
                     break;
                 }
-                let id = match self.index.get(*h) {
-                    Some(&id) => id,
+                let id = match self.id_of(h) {
+                    Some(id) => id,
                     None => {
-                        let id = self.first.len() as u32;
+                        let id = self.len() as u32;
                         self.index.insert(h.to_string(), id);
                         self.max_chars = self.max_chars.max(h.chars().count());
-                        self.first.push(u32::MAX);
                         self.parsed.push(OnceLock::new());
                         last.push(u32::MAX);
                         id
                     }
                 };
+                if self.first.len() <= id as usize {
+                    self.first.resize(id as usize + 1, u32::MAX);
+                }
                 let r = self.raw.len() as u32;
                 self.raw
                     .push((file, gloss.start as u32, gloss.end as u32, u32::MAX));
@@ -246,20 +301,25 @@ impl Dictionary {
 
     /// Number of headwords (with or without a content gloss).
     pub fn len(&self) -> usize {
-        self.first.len()
+        self.parsed.len()
     }
 
     /// True when the dictionary has no headwords.
     pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
+        self.parsed.is_empty()
+    }
+
+    /// The id of a headword, glosses or not.
+    fn id_of(&self, zh: &str) -> Option<u32> {
+        match self.builtin.and_then(|b| b.id(zh)) {
+            Some(id) => Some(id),
+            None => self.index.get(zh).copied(),
+        }
     }
 
     /// The entry id of a headword that has at least one content gloss.
     pub fn lookup(&self, zh: &str) -> Option<u32> {
-        self.index
-            .get(zh)
-            .copied()
-            .filter(|&i| !self.entry(i).is_empty())
+        self.id_of(zh).filter(|&i| !self.entry(i).is_empty())
     }
 
     /// The gloss stems of a headword.
@@ -271,7 +331,14 @@ impl Dictionary {
     pub fn entry(&self, id: u32) -> &[StemKey] {
         self.parsed[id as usize].get_or_init(|| {
             let mut out = Vec::new();
-            let mut r = self.first[id as usize];
+            // Built-in glosses first, then the files' (as if the built-in
+            // lexicon were the first file).
+            if let Some(b) = self.builtin.filter(|b| (id as usize) < b.len()) {
+                for g in b.gloss_text(id).split(['/', ';', '\t']) {
+                    parse_gloss(&self.norm, g, &mut out);
+                }
+            }
+            let mut r = self.first.get(id as usize).copied().unwrap_or(u32::MAX);
             while r != u32::MAX {
                 let (f, s, e, next) = self.raw[r as usize];
                 let text = &self.texts[f as usize][s as usize..e as usize];

@@ -2,6 +2,8 @@
 //! English or splits text into words.
 //!
 //! - [`dict`]: the general bilingual [`Dictionary`] (CC-CEDICT, `zh<TAB>en`).
+//! - [`builtin`]: the CC-CEDICT lexicon compiled into the binary
+//!   ([`BuiltinLexicon`], the first layer of [`Dictionary::builtin`]).
 //! - [`english`]: the [`EnNormalizer`] (stop words, irregular forms,
 //!   Porter 2 stems) shared by dictionary glosses and English sentences.
 //! - [`zh_tokenize`]: Chinese word tokenisation ([`ZhTokenizer`], the only
@@ -9,12 +11,14 @@
 //! - [`learned`]: the [`Lexicon`] learned across the documents of a run.
 //! - [`hash`]: the fixed-seed FNV hashing behind word keys and headword maps.
 
+pub mod builtin;
 pub mod dict;
 pub mod english;
 pub mod hash;
 pub mod learned;
 pub mod zh_tokenize;
 
+pub use builtin::BuiltinLexicon;
 pub use dict::Dictionary;
 pub use english::EnNormalizer;
 pub use hash::{FixedState, Fnv, StemKey, key};
