@@ -6,12 +6,12 @@
 //! Time and memory of the guide are O((n + m) · w): windows of a fixed
 //! size, each searched in a band that follows the path.
 
+use super::Resources;
 use super::bead::BeadKind;
 use super::dp::Path;
 use super::features::SentenceFeatures;
 use super::score::{ScoreParams, Scorer, Stats};
 use super::search::Search;
-use super::Resources;
 
 /// Sentences (both sides) of one window of the guide search.
 const WINDOW: usize = 20_000;
@@ -39,9 +39,7 @@ pub(crate) fn plan(
     } else {
         params.beads.iter().map(|&(_, c)| c).collect()
     };
-    if std::env::var_os("TA_DEBUG").is_some() { eprintln!("fine {:?}", path.beads.iter().step_by(50).collect::<Vec<_>>()); }
     let c = pick(&path, &kinds, zh.len(), en.len(), chunk);
-    if std::env::var_os("TA_DEBUG").is_some() { eprintln!("cuts {c:?}"); }
     let corners = path
         .beads
         .iter()
@@ -100,10 +98,7 @@ fn guide(
     let (n, m) = (zh.len(), en.len());
     let priors: Vec<f64> = params.beads.iter().map(|&(_, c)| c).collect();
     let width = std::cell::Cell::new(params.band.max(1));
-    let window: usize = std::env::var("TA_WINDOW")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(WINDOW);
+    let window = WINDOW;
     let search = |i0: usize, j0: usize, i1: usize, j1: usize, guess: Option<usize>| {
         let scorer = Scorer::with_stats(
             params,

@@ -152,7 +152,7 @@ impl Aligner {
         en: &[SentenceFeatures],
         res: Resources,
     ) -> Vec<Bead> {
-        let chunk_size: usize = std::env::var("TA_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(CHUNK);
+        let chunk_size = CHUNK;
         if zh.len() + en.len() < 2 * chunk_size {
             let beads = self.align_piece(zh, en, res);
             self.report(zh.len() + en.len(), zh.len() + en.len());
@@ -216,7 +216,7 @@ impl Aligner {
         en: &[SentenceFeatures],
         res: Resources,
         stats: score::Stats,
-        guide: Option<(Vec<(usize, usize)>, &[f64], usize)>,
+        guide: Option<PieceGuide>,
     ) -> Vec<Bead> {
         let p = &self.params;
         if zh.is_empty() || en.is_empty() {
@@ -274,6 +274,10 @@ impl Aligner {
         path
     }
 }
+
+/// Where a piece's search starts: the guide's corners in it, the bead
+/// priors and the band half-width.
+type PieceGuide<'p> = (Vec<(usize, usize)>, &'p [f64], usize);
 
 /// Sentences (both sides) of a piece a long pair is cut into: pairs
 /// shorter than two pieces are searched whole, exactly as before.

@@ -142,6 +142,8 @@ pub struct Scorer<'a> {
     el: Layout,
     /// Lexical reward scale by bead size (a + b), precomputed.
     size: [f64; 16],
+    /// The length term, tabulated.
+    length: LengthTable,
 }
 
 #[derive(Default)]
@@ -304,6 +306,7 @@ impl<'a> Scorer<'a> {
             zl: Layout::new(zh),
             el: Layout::new(en),
             size: std::array::from_fn(|n| (n as f64 / 2.0).powf(params.size_exponent)),
+            length: LengthTable::new(ratio, params.length_variance),
         }
     }
 
@@ -445,7 +448,10 @@ impl<'a> Scorer<'a> {
             return cost;
         }
         // Titles align with titles only (hard anchor).
-        let (zt, et) = (Layout::count(&zl.title, i0, i), Layout::count(&el.title, j0, j));
+        let (zt, et) = (
+            Layout::count(&zl.title, i0, i),
+            Layout::count(&el.title, j0, j),
+        );
         if (zt > 0) != (et > 0) || (zt > 0 && (zt != i - i0 || et != j - j0)) {
             return f64::INFINITY;
         }
@@ -455,7 +461,7 @@ impl<'a> Scorer<'a> {
         let p = self.params;
         let lz = Prefix::range(&self.zp.chars, i0, i);
         let le = Prefix::range(&self.ep.chars, j0, j);
-        cost += p.length_weight * length_cost(lz, le, self.ratio, p.length_variance);
+        cost += p.length_weight * self.length.cost(lz, le);
         let mut zm = [0u64; 4];
         let mut em = [0u64; 4];
         let mut sum = Sparse::default();
@@ -632,7 +638,52 @@ pub fn length_cost(lz: f64, le: f64, ratio: f64, variance: f64) -> f64 {
         return 0.0;
     }
     let delta = (le - lz * ratio) / (mean * variance * ratio).sqrt();
-    let p = 2.0 * (1.0 - normal_cdf(delta.abs()));
+    neg_log_two_tail(delta.abs())
+}
+
+/// [`length_cost`] without `exp` or `log` per call: −log P(|δ|) is a
+/// smooth function of |δ| alone, tabulated once (steps of 1/256,
+/// interpolated linearly: within 1e-5 of the formula).
+struct LengthTable {
+    ratio: f64,
+    variance: f64,
+    table: Vec<f64>,
+}
+
+/// Table steps per standard deviation.
+const LENGTH_STEPS: f64 = 256.0;
+
+impl LengthTable {
+    fn new(ratio: f64, variance: f64) -> LengthTable {
+        // Past 8 standard deviations P is below the 1e-12 floor: flat.
+        let table = (0..=(8.0 * LENGTH_STEPS) as usize + 1)
+            .map(|k| neg_log_two_tail(k as f64 / LENGTH_STEPS))
+            .collect();
+        LengthTable {
+            ratio,
+            variance,
+            table,
+        }
+    }
+
+    fn cost(&self, lz: f64, le: f64) -> f64 {
+        let mean = (lz + le / self.ratio) / 2.0;
+        if mean <= 0.0 {
+            return 0.0;
+        }
+        let delta = (le - lz * self.ratio) / (mean * self.variance * self.ratio).sqrt();
+        let x = delta.abs() * LENGTH_STEPS;
+        let k = x as usize;
+        if k + 1 >= self.table.len() {
+            return self.table[self.table.len() - 1];
+        }
+        let f = x - k as f64;
+        self.table[k] + f * (self.table[k + 1] - self.table[k])
+    }
+}
+
+fn neg_log_two_tail(d: f64) -> f64 {
+    let p = 2.0 * (1.0 - normal_cdf(d));
     -(p.max(1e-12)).ln()
 }
 
@@ -700,6 +751,17 @@ mod tests {
                 (weighted_dice(a, b, |_| 1.0) - want).abs() < 1e-9,
                 "{a:?} {b:?}"
             );
+        }
+    }
+
+    #[test]
+    fn length_table_matches_formula() {
+        let t = LengthTable::new(3.1, 6.8);
+        for lz in [0.0, 1.0, 7.0, 30.0, 120.0, 900.0] {
+            for le in [0.0, 2.0, 20.0, 95.0, 400.0, 3000.0] {
+                let (a, b) = (t.cost(lz, le), length_cost(lz, le, 3.1, 6.8));
+                assert!((a - b).abs() < 1e-4, "{lz} {le}: {a} vs {b}");
+            }
         }
     }
 
