@@ -33,25 +33,42 @@ pub(crate) fn plan(
     chunk: usize,
 ) -> Plan {
     let kinds: Vec<BeadKind> = params.beads.iter().map(|&(k, _)| k).collect();
-    let (path, band) = guide(params, &kinds, zh, en, res, stats);
+    let fixed: Vec<f64> = params.beads.iter().map(|&(_, c)| c).collect();
+    let (mut path, mut band) = guide(params, &kinds, (zh, en), res, stats, &fixed, None);
     let priors = if params.estimate_priors {
-        super::estimate_priors(&params.beads, &path, params.prior_strength)
+        // As a whole search does: a second pass with the priors the first
+        // path suggests, so cuts come from the path the pieces will find.
+        let priors = super::estimate_priors(&params.beads, &path, params.prior_strength);
+        let first = corners_of(&path, zh.len(), en.len());
+        (path, band) = guide(
+            params,
+            &kinds,
+            (zh, en),
+            res,
+            stats,
+            &priors,
+            Some((first, band)),
+        );
+        priors
     } else {
-        params.beads.iter().map(|&(_, c)| c).collect()
+        fixed
     };
     let c = pick(&path, &kinds, zh.len(), en.len(), chunk);
-    let corners = path
-        .beads
-        .iter()
-        .map(|&(i, j, _)| (i, j))
-        .chain([(zh.len(), en.len())])
-        .collect();
+    let corners = corners_of(&path, zh.len(), en.len());
     Plan {
         cuts: c,
         priors,
         corners,
         band,
     }
+}
+
+fn corners_of(path: &Path, n: usize, m: usize) -> Vec<(usize, usize)> {
+    path.beads
+        .iter()
+        .map(|&(i, j, _)| (i, j))
+        .chain([(n, m)])
+        .collect()
 }
 
 /// How a long pair is searched in pieces.
@@ -90,13 +107,13 @@ impl Plan {
 fn guide(
     params: &ScoreParams,
     kinds: &[BeadKind],
-    zh: &[SentenceFeatures],
-    en: &[SentenceFeatures],
+    (zh, en): (&[SentenceFeatures], &[SentenceFeatures]),
     res: Resources,
     stats: &Stats,
+    priors: &[f64],
+    start: Option<(Vec<(usize, usize)>, usize)>,
 ) -> (Path, usize) {
     let (n, m) = (zh.len(), en.len());
-    let priors: Vec<f64> = params.beads.iter().map(|&(_, c)| c).collect();
     let width = std::cell::Cell::new(params.band.max(1));
     let window = WINDOW;
     let search = |i0: usize, j0: usize, i1: usize, j1: usize, guess: Option<usize>| {
@@ -114,13 +131,21 @@ fn guide(
             Some(g) => s.free_end(g - j0),
             None => s,
         }
-        .run(&priors, &mut w, None);
+        .run(priors, &mut w, None);
         width.set(width.get().max(w));
         path
     };
     if n + m <= window + window / 2 {
-        let path = search(0, 0, n, m, None);
-        return (path, width.get());
+        let scorer = Scorer::with_stats(params, zh, en, res.dict, res.learned, stats.clone());
+        let mut search = Search::new(scorer, kinds).capped(MAX_CELLS_PER_SENTENCE * (n + m));
+        let mut w = params.band.max(1);
+        if let Some((corners, band)) = start {
+            // Where the first pass ended, as a whole search's second pass.
+            search = search.guided(corners);
+            w = band;
+        }
+        let path = search.run(priors, &mut w, None);
+        return (path, w);
     }
     let zc = prefix(zh);
     let ec = prefix(en);
