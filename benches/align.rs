@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use termalign::Pipeline;
-use termalign::align::features::{IDENTITY, Word};
 use termalign::align::{Aligner, SentenceFeatures, Side};
+use termalign::align::{IDENTITY, Word};
 use termalign::glossary::Glossary;
 use termalign::lexicon::Dictionary;
 use termalign::segment::preseg;
@@ -113,7 +113,7 @@ fn bench(c: &mut Criterion) {
                 .collect()
         };
         let (zh, en) = (cat("zh"), cat("en"));
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         p.tokenizer();
         g.throughput(Throughput::Elements(
             (zh.lines().count() + en.lines().count()) as u64,
@@ -156,8 +156,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("six_docs_with_cedict_cold", |b| {
         b.iter(|| {
             let d = Dictionary::load(&[&cedict]).unwrap();
-            let p =
-                Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(Arc::new(d));
+            let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+                .unwrap()
+                .with_dictionary(Arc::new(d));
             docs.iter()
                 .map(|(zh, en)| {
                     p.align_segments(preseg::segments(zh), preseg::segments(en))
@@ -169,7 +170,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     let d = Arc::new(Dictionary::load(&[&cedict]).unwrap());
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(d);
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(d);
     p.tokenizer();
     g.bench_function("six_docs_with_cedict_warm", |b| {
         b.iter(|| {

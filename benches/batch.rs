@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
     let zh = batch::walk(&dir.path().join("zh"), &[]).unwrap();
     let en = batch::walk(&dir.path().join("en"), &[]).unwrap();
     let plan = batch::plan::by_name(&zh, &en);
-    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let read = ReadOptions::default();
     let run = |pool: &rayon::ThreadPool| -> usize {
         let mut w = CsvWriter::new(std::io::sink());

@@ -83,7 +83,7 @@ fn units(terms: &[(String, String)], n: usize) -> Vec<ReadUnit> {
     let root = env!("CARGO_MANIFEST_DIR");
     let zh = std::fs::read_to_string(format!("{root}/tests/data/sco/zh.txt")).expect("fixture");
     let en = std::fs::read_to_string(format!("{root}/tests/data/sco/en.txt")).expect("fixture");
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let doc = p.align_texts(&zh, &en);
     let pairs: Vec<(String, String)> = p
         .units(&doc, "sco")
@@ -206,7 +206,7 @@ fn run<M: Measurement>(c: &mut Criterion<M>, name: &str) {
     let (glossary, terms) = glossary(5000);
     assert_eq!(glossary.len(), 5000);
     let units = units(&terms, 5500);
-    let checker = Checker::new(glossary, CheckOptions::default());
+    let checker = Checker::new(glossary, CheckOptions::default()).unwrap();
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()

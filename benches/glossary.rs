@@ -157,7 +157,7 @@ fn repeat_to(text: &str, bytes: usize) -> String {
 fn bench(c: &mut Criterion) {
     let (g, source) = big_glossary();
     eprintln!("glossary: {} entries (built-in + {source})", g.len());
-    let m = TermMatcher::new(&g);
+    let m = TermMatcher::new(&g).unwrap();
     let zh = repeat_to(&fixture("tests/data/sco/zh.txt"), TEXT_BYTES);
     let en = repeat_to(&fixture("tests/data/sco/en.txt"), TEXT_BYTES);
     eprintln!(
@@ -182,7 +182,7 @@ fn bench(c: &mut Criterion) {
     });
     let mut group = c.benchmark_group("glossary_build_10k");
     group.sample_size(10);
-    group.bench_function("matcher", |b| b.iter(|| TermMatcher::new(&g)));
+    group.bench_function("matcher", |b| b.iter(|| TermMatcher::new(&g).unwrap()));
     group.finish();
 }
 

@@ -13,7 +13,7 @@ fn seed(lang: &str) -> String {
 
 fn bench(c: &mut Criterion) {
     let (zh, en) = (seed("zh"), seed("en"));
-    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes((zh.len() + en.len()) as u64));
     g.bench_function("align_seed_pair", |b| {

@@ -15,7 +15,7 @@ fn units() -> Vec<TranslationUnit> {
     let root = env!("CARGO_MANIFEST_DIR");
     let zh = std::fs::read_to_string(format!("{root}/tests/data/sco/zh.txt")).unwrap();
     let en = std::fs::read_to_string(format!("{root}/tests/data/sco/en.txt")).unwrap();
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let doc = p.align_texts(&zh, &en);
     let seed: Vec<TranslationUnit> = p
         .units(&doc, "sco-2024-07-04")

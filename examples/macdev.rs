@@ -48,8 +48,9 @@ fn main() {
     }
     let aligner = termalign::align::AlignerBuilder::new()
         .params(params)
-        .build();
-    let mut pipeline = Pipeline::new(Glossary::builtin(), aligner);
+        .build()
+        .unwrap();
+    let mut pipeline = Pipeline::new(Glossary::builtin(), aligner).unwrap();
     // MACDEV_BUILTIN=1: the built-in lexicon, plus any DICT files.
     let builtin = std::env::var("MACDEV_BUILTIN").is_ok_and(|v| v == "1");
     if !dicts.is_empty() || builtin {

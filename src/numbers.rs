@@ -25,15 +25,6 @@ pub struct NumberMention {
 }
 
 /// Find the numbers and dates in `text`.
-///
-/// ```
-/// use termalign::{Lang, numbers::extract};
-/// let keys = |t, l| extract(t, l).into_iter().map(|m| m.key).collect::<Vec<_>>();
-/// assert_eq!(keys("当地时间7月4日，成员国增加到10个", Lang::Zh), ["date:7-4", "10"]);
-/// assert_eq!(keys("on July 4, the members grew to 10", Lang::En), ["date:7-4", "10"]);
-/// assert_eq!(keys("第二十四次会议", Lang::Zh), ["24"]);
-/// assert_eq!(keys("the 24th meeting", Lang::En), ["24"]);
-/// ```
 pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
     let chars: Vec<(usize, char)> = text
         .char_indices()
@@ -58,11 +49,6 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
 }
 
 /// The keys only, sorted (a multiset), for comparing two sides.
-///
-/// ```
-/// use termalign::{Lang, numbers::keys};
-/// assert_eq!(keys("未来5年，1000个名额", Lang::Zh), keys("1,000 places in the next five years", Lang::En));
-/// ```
 pub fn keys(text: &str, lang: Lang) -> Vec<String> {
     let mut k: Vec<String> = extract(text, lang).into_iter().map(|m| m.key).collect();
     k.sort();
@@ -724,5 +710,34 @@ mod tests {
         for (zh, en) in pairs {
             assert_eq!(keys(zh, Lang::Zh), keys(en, Lang::En), "{zh}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn extract() {
+        use crate::{Lang, numbers::extract};
+        let keys = |t, l| extract(t, l).into_iter().map(|m| m.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys("当地时间7月4日，成员国增加到10个", Lang::Zh),
+            ["date:7-4", "10"]
+        );
+        assert_eq!(
+            keys("on July 4, the members grew to 10", Lang::En),
+            ["date:7-4", "10"]
+        );
+        assert_eq!(keys("第二十四次会议", Lang::Zh), ["24"]);
+        assert_eq!(keys("the 24th meeting", Lang::En), ["24"]);
+    }
+
+    #[test]
+    fn keys() {
+        use crate::{Lang, numbers::keys};
+        assert_eq!(
+            keys("未来5年，1000个名额", Lang::Zh),
+            keys("1,000 places in the next five years", Lang::En)
+        );
     }
 }

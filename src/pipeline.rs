@@ -24,7 +24,7 @@ use crate::tm::TranslationUnit;
 ///
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let doc = p.align_texts("上海精神很重要。", "The Shanghai Spirit matters.");
 /// let units = p.units(&doc, "demo");
 /// assert_eq!(units.len(), 1);
@@ -116,9 +116,10 @@ pub struct DocumentAlignment {
 
 impl Pipeline {
     /// Build the matcher and segmenters for `glossary`. Glossary terms are
-    /// protected from sentence splitting on both sides.
-    pub fn new(glossary: Glossary, aligner: Aligner) -> Pipeline {
-        let matcher = TermMatcher::new(&glossary);
+    /// protected from sentence splitting on both sides. Fails when the
+    /// glossary's term automaton cannot be built ([`TermMatcher::new`]).
+    pub fn new(glossary: Glossary, aligner: Aligner) -> Result<Pipeline> {
+        let matcher = TermMatcher::new(&glossary)?;
         let zh_segmenter =
             Segmenter::new(Lang::Zh).with_protected_terms(glossary.entries().iter().map(|e| &e.zh));
         let en_segmenter = Segmenter::new(Lang::En).with_protected_terms(
@@ -127,7 +128,7 @@ impl Pipeline {
                 .iter()
                 .flat_map(|e| e.accepted().map(String::from).collect::<Vec<_>>()),
         );
-        Pipeline {
+        Ok(Pipeline {
             glossary,
             matcher,
             zh_segmenter,
@@ -136,7 +137,7 @@ impl Pipeline {
             tokenizer: OnceLock::new(),
             norm: EnNormalizer::new(),
             dict: None,
-        }
+        })
     }
 
     /// Use a general bilingual dictionary (see [`Dictionary::load`]) for
@@ -237,8 +238,8 @@ impl Pipeline {
     ///
     /// ```
     /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-    /// use termalign::pipeline::{Articles, DocOptions};
-    /// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    /// use termalign::{Articles, DocOptions};
+    /// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     /// let opts = DocOptions { presegmented: true, articles: Articles::Split };
     /// let a = p.align_document("标题一\n第一句。\n\n标题二\n第二句。",
     ///     "Title one\nFirst sentence.\n\nTitle two\nSecond sentence.", &opts).unwrap();
@@ -417,7 +418,7 @@ mod tests {
 
     #[test]
     fn blank_lines_are_paragraphs_or_articles() {
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         let text = "一。\n二。\n\n三。\n";
         let read = |articles| {
             let opts = DocOptions {

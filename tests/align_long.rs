@@ -84,7 +84,7 @@ fn mac_dev_concatenated_scores_like_one_by_one() {
     let Some(root) = common::shared("align/mac-dev") else {
         return;
     };
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let (each, cat) = one_by_one_and_concatenated(&p, &mac_dev(&root));
     eprintln!("MAC-Dev strict F1: one by one {each:.4}, concatenated {cat:.4}");
     // Six novels of different length ratios in one pair: one ratio and
@@ -112,7 +112,7 @@ fn news_fixtures_concatenated_score_like_one_by_one() {
             })
             .collect::<Vec<_>>(),
     );
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let (each, cat) = one_by_one_and_concatenated(&p, &docs);
     eprintln!("news fixtures strict F1: one by one {each:.4}, concatenated {cat:.4}");
     // Short enough to be searched whole: what is lost is the per-document
@@ -148,7 +148,9 @@ fn long_pair_same_whatever_the_thread_count_and_progress_completes() {
     let (n, m) = (zs.len(), es.len());
     assert!(n + m > 2000, "long enough to be cut: {n} + {m}");
     let progress = Arc::new(Max(AtomicUsize::new(0), AtomicUsize::new(0)));
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).with_progress(progress.clone());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_progress(progress.clone());
     let run = |threads: usize| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

@@ -56,8 +56,9 @@ fn mac_dev_strict_f1_with_cedict() {
         return;
     };
     let dict = Dictionary::load(&[dict]).unwrap();
-    let pipeline =
-        Pipeline::new(Glossary::builtin(), Aligner::default()).with_dictionary(Arc::new(dict));
+    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(Arc::new(dict));
     let s = score(&root, &pipeline).scores();
     eprintln!("MAC-Dev with CC-CEDICT:\n{s}");
     assert!(
@@ -73,7 +74,7 @@ fn mac_dev_without_dictionary_beats_length_alone() {
     let Some(root) = common::shared("align/mac-dev") else {
         return;
     };
-    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let s = score(&root, &pipeline).scores();
     eprintln!("MAC-Dev without a dictionary:\n{s}");
     // Gale–Church scores 0.485 here (published); length, quotes, Latin
@@ -91,6 +92,7 @@ fn mac_dev_strict_f1_with_builtin_lexicon() {
         return;
     };
     let pipeline = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
         .with_dictionary(Arc::new(Dictionary::builtin()));
     let s = score(&root, &pipeline).scores();
     eprintln!("MAC-Dev with the built-in lexicon:\n{s}");

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use termalign::Pipeline;
-use termalign::align::features::{IDENTITY, Word};
 use termalign::align::{AlignerBuilder, Alignment, ScoreParams, SentenceFeatures, Side};
+use termalign::align::{IDENTITY, Word};
 use termalign::glossary::Glossary;
 use termalign::segment::preseg;
 
@@ -67,7 +67,8 @@ proptest! {
     fn beads_cover_both_sides_once_in_order(zh in sentences(40), en in sentences(40), band in 1usize..8) {
         let aligner = AlignerBuilder::new()
             .params(ScoreParams { band, ..ScoreParams::default() })
-            .build();
+            .build()
+            .unwrap();
         let (z, e) = (side(&zh), side(&en));
         let a = aligner.align(&z, &e);
         check_cover(&a, zh.len(), en.len())?;
@@ -78,7 +79,9 @@ proptest! {
 
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::new(Glossary::builtin(), termalign::align::Aligner::default()))
+    P.get_or_init(|| {
+        Pipeline::new(Glossary::builtin(), termalign::align::Aligner::default()).unwrap()
+    })
 }
 
 const WORDS: &[&str] = &[

@@ -11,7 +11,7 @@ use termalign::glossary::Glossary;
 fn predicted() -> (Vec<IndexBead>, termalign::AlignedDocument) {
     let zh = common::read(&common::data("sco/zh.txt"));
     let en = common::read(&common::data("sco/en.txt"));
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let doc = p.align_texts(&zh, &en);
     let beads = doc
         .alignment

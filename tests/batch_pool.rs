@@ -75,7 +75,7 @@ fn every_parallel_step_runs_on_the_given_pool() {
     env.write("zh/y.txt", zh2);
     env.write("en/p.txt", en2);
     env.write("en/q.txt", en1);
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 
     let one = run_all(&env, &p, 1).unwrap();
     let three = run_all(&env, &p, 3).unwrap();

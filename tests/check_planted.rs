@@ -11,7 +11,7 @@ use termalign::glossary::Glossary;
 use termalign::tm::ReadUnit;
 
 fn checker() -> Checker {
-    Checker::new(Glossary::builtin(), CheckOptions::default())
+    Checker::new(Glossary::builtin(), CheckOptions::default()).unwrap()
 }
 
 /// The index of the first unit whose target holds `needle` (and whose
@@ -208,7 +208,10 @@ fn rules_can_be_turned_off_and_reweighted() {
     o.set_severity(Rule::TermForbidden, Severity::Note);
     o.disable(Rule::TermCase);
     o.disable(Rule::TermNearMiss);
-    let run = Checker::new(Glossary::builtin(), o).check(&units).unwrap();
+    let run = Checker::new(Glossary::builtin(), o)
+        .unwrap()
+        .check(&units)
+        .unwrap();
     let f = run
         .findings
         .iter()
@@ -235,7 +238,7 @@ fn near_miss_thresholds_table() {
         "t.csv",
     )
     .unwrap();
-    let c = Checker::new(g, CheckOptions::default());
+    let c = Checker::new(g, CheckOptions::default()).unwrap();
     // (source, target, expected rule, found)
     let cases: &[(&str, &str, Option<Rule>, &str)] = &[
         (
@@ -349,7 +352,7 @@ proptest! {
 
 #[test]
 fn number_mismatch_table() {
-    let c = Checker::new(Glossary::new(), CheckOptions::default());
+    let c = Checker::new(Glossary::new(), CheckOptions::default()).unwrap();
     // (source, target, keys reported)
     let cases: &[(&str, &str, &[&str])] = &[
         ("七月四日会谈。", "Talks on July 4.", &[]),

@@ -37,7 +37,7 @@ fn hits(text: &str, lang: Lang, g: &Glossary, m: &TermMatcher) -> Vec<u32> {
 #[test]
 fn every_seed_term_is_found_in_the_seed_and_its_rendering_in_english() {
     let g = Glossary::builtin();
-    let m = TermMatcher::new(&g);
+    let m = TermMatcher::new(&g).unwrap();
     let terms = seed_terms();
     assert_eq!(terms.len(), 114);
     let zh = common::read(&common::data("sco/zh.txt"));
@@ -81,7 +81,7 @@ fn every_seed_term_is_found_in_the_seed_and_its_rendering_in_english() {
 #[test]
 fn english_hits_record_what_was_written() {
     let g = Glossary::builtin();
-    let m = TermMatcher::new(&g);
+    let m = TermMatcher::new(&g).unwrap();
     // (text, zh of the entry, found, exact_case)
     let cases = [
         (
@@ -139,7 +139,7 @@ fn chinese_matching_folds_width_and_keeps_spans() {
         "t",
     )
     .unwrap();
-    let m = TermMatcher::new(&g);
+    let m = TermMatcher::new(&g).unwrap();
     // Fullwidth in the text, halfwidth in the text, a compatibility
     // ideograph (U+F9B4 is 零's twin; here none) and the ideographic space.
     let text = "出席G20峰会\u{3000}和Ｇ２０峰会，弘扬上海精神";
@@ -167,7 +167,7 @@ proptest! {
     fn zh_spans_are_consistent(prefix in "[上海精神合作组织，。Ａ-Ｚａ-ｚ０-９a-z \u{3000}㈠]{0,12}",
                                 suffix in "[上海精神合作组织，。Ａ-Ｚ０-９ ㈠]{0,12}") {
         let g = Glossary::from_csv_str("zh,en\n上海精神,Shanghai Spirit\n上海合作组织,SCO\nＡＢ上海,X\n(一)上海,Y\n", "t").unwrap();
-        let m = TermMatcher::new(&g);
+        let m = TermMatcher::new(&g).unwrap();
         let text = format!("{prefix}上海精神{suffix}");
         let hs = m.find_zh(&text);
         prop_assert!(!hs.is_empty());
@@ -190,7 +190,7 @@ proptest! {
         "(the|Shanghai|spirit|Spirit|SCO|sco|Belt|and|Road|-|—|’s|s|\n|  |“|”|Ａ|ı|İ)", 0..30)) {
         let g = Glossary::from_csv_str(
             "zh,en,variants,forbidden\n上海精神,Shanghai Spirit,,\n上合组织,Shanghai Cooperation Organization,SCO,\n一带一路,Belt and Road,,One Belt One Road\n", "t").unwrap();
-        let m = TermMatcher::new(&g);
+        let m = TermMatcher::new(&g).unwrap();
         let text = words.join(" ");
         for h in m.find_en(&text) {
             prop_assert_eq!(&text[h.span.bytes.clone()], h.found.as_str());

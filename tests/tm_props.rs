@@ -3,8 +3,8 @@
 //! → write is the identity for TMX, CSV and TSV.
 
 use proptest::prelude::*;
+use termalign::tm::clean_text;
 use termalign::tm::read::{read_delimited, read_tmx};
-use termalign::tm::write::clean_text;
 use termalign::tm::{CsvWriter, Record, TmWriter, TmxHeader, TmxWriter, TranslationUnit};
 
 fn header() -> TmxHeader {

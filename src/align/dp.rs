@@ -26,13 +26,6 @@ pub struct Band {
 impl Band {
     /// A band of half-width `w` around the straight line from (0, 0) to
     /// (n, m). Rows overlap so that a path always exists.
-    ///
-    /// ```
-    /// use termalign::align::dp::Band;
-    /// let b = Band::new(100, 120, 5);
-    /// assert!(b.contains(50, 60) && !b.contains(50, 80));
-    /// assert!(b.cells() < 101 * 13);
-    /// ```
     pub fn new(n: usize, m: usize, w: usize) -> Band {
         Band::toward(n, m, m, w)
     }
@@ -55,12 +48,6 @@ impl Band {
     /// A band of half-width `w` around a path (the bead corners of an
     /// earlier search, from (0, 0) to (n, m)): the cheap way to look again
     /// where the path went, instead of widening everywhere.
-    ///
-    /// ```
-    /// use termalign::align::dp::Band;
-    /// let b = Band::around(10, 10, &[(0, 0), (5, 2), (10, 10)], 1);
-    /// assert!(b.contains(5, 2) && b.contains(7, 5) && !b.contains(2, 8));
-    /// ```
     pub fn around(n: usize, m: usize, corners: &[(usize, usize)], w: usize) -> Band {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0usize; n + 1];
@@ -118,6 +105,7 @@ impl Band {
     }
 
     /// The full (n+1) × (m+1) matrix.
+    #[cfg(test)]
     pub fn full(n: usize, m: usize) -> Band {
         Band::new(n, m, n.max(m))
     }
@@ -130,11 +118,6 @@ impl Band {
     /// Chinese sentences.
     pub fn n(&self) -> usize {
         self.n
-    }
-
-    /// English sentences.
-    pub fn m(&self) -> usize {
-        self.m
     }
 
     /// True when the band spans the whole matrix.
@@ -170,6 +153,10 @@ pub struct Path {
     /// Beads as `(zh_start, en_start, kind index)`, in order.
     pub beads: Vec<(usize, usize, usize)>,
     /// Each bead's cost.
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "read by the tests' full-matrix search")
+    )]
     pub costs: Vec<f64>,
     /// Each bead's posterior probability (forward–backward at the given
     /// temperature), in [0, 1].
@@ -260,6 +247,7 @@ fn softplus_table() -> &'static [f64] {
 /// # Panics
 /// When no path exists (1-0 and 0-1 beads must be among `kinds` with
 /// finite cost).
+#[cfg(test)]
 pub fn search_band(
     band: &Band,
     kinds: &[BeadKind],
@@ -474,13 +462,7 @@ fn search_impl(
 /// The cheapest sequence of bead shapes covering `n` × `m` sentences, given
 /// `cost(i, j, kind)` for a bead ending at (i, j), over the full matrix.
 /// Returns the beads as `(zh_start, en_start, kind, cost)`.
-///
-/// ```
-/// use termalign::align::{BeadKind, dp::search};
-/// let kinds = [BeadKind::new(1, 1), BeadKind::new(1, 0), BeadKind::new(0, 1)];
-/// let path = search(2, 2, &kinds, |_, _, k| if k == BeadKind::new(1, 1) { 0.0 } else { 1.0 });
-/// assert_eq!(path.len(), 2);
-/// ```
+#[cfg(test)]
 pub fn search(
     n: usize,
     m: usize,
@@ -499,6 +481,20 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_prefers_cheap_kind() {
+        // Was the doc example of `search` before the module became private.
+        let kinds = [
+            BeadKind::new(1, 1),
+            BeadKind::new(1, 0),
+            BeadKind::new(0, 1),
+        ];
+        let path = search(2, 2, &kinds, |_, _, k| {
+            if k == BeadKind::new(1, 1) { 0.0 } else { 1.0 }
+        });
+        assert_eq!(path.len(), 2);
+    }
 
     const KINDS: [BeadKind; 5] = [
         BeadKind::new(1, 1),
@@ -583,5 +579,24 @@ mod tests {
             "{:?}",
             p.posteriors
         );
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn band_new() {
+        use crate::align::dp::Band;
+        let b = Band::new(100, 120, 5);
+        assert!(b.contains(50, 60) && !b.contains(50, 80));
+        assert!(b.cells() < 101 * 13);
+    }
+
+    #[test]
+    fn band_around() {
+        use crate::align::dp::Band;
+        let b = Band::around(10, 10, &[(0, 0), (5, 2), (10, 10)], 1);
+        assert!(b.contains(5, 2) && b.contains(7, 5) && !b.contains(2, 8));
     }
 }

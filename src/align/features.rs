@@ -34,7 +34,7 @@ pub struct SentenceFeatures {
     /// renderings), sorted, without duplicates.
     pub terms: Vec<EntryId>,
     /// Numbers and dates as canonical keys equal across languages
-    /// ([`crate::numbers::extract`]: 7月4日 and July 4 share one), sorted.
+    /// (`crate::numbers::extract`: 7月4日 and July 4 share one), sorted.
     pub numbers: Vec<String>,
     /// 0-based article the sentence belongs to.
     pub article: usize,
@@ -43,7 +43,7 @@ pub struct SentenceFeatures {
     /// True for a headline.
     pub is_title: bool,
     /// Lexical words, sorted by key, without duplicates (empty unless the
-    /// side was built with [`Lexical`] resources).
+    /// side was built with `Lexical` resources).
     pub words: Vec<Word>,
     /// True when the sentence holds a quoted or titled span (“…”, 《…》,
     /// "…").
@@ -212,12 +212,6 @@ pub fn en_words(text: &str, norm: &EnNormalizer) -> Vec<Word> {
 
 /// True when `text` holds a quoted or titled span: “…”, 《…》, 「…」,
 /// "…", or an opening single quote ('Yes,' he said).
-///
-/// ```
-/// use termalign::align::features::is_quoted;
-/// assert!(is_quoted("他说：“好。”") && is_quoted("'You're hopeless!' he jeered."));
-/// assert!(!is_quoted("You're hopeless, he said."));
-/// ```
 pub fn is_quoted(text: &str) -> bool {
     if text.contains(['“', '”', '《', '"', '「', '『', '‘']) {
         return true;
@@ -231,12 +225,6 @@ pub fn is_quoted(text: &str) -> bool {
 }
 
 /// Canonical keys of the numbers and dates in `text`, sorted.
-///
-/// ```
-/// use termalign::{Lang, align::features::number_keys};
-/// assert_eq!(number_keys("第二十四次会议于7月4日举行", Lang::Zh),
-///            number_keys("the 24th meeting was held on July 4", Lang::En));
-/// ```
 pub fn number_keys(text: &str, lang: Lang) -> Vec<String> {
     let mut keys: Vec<String> = crate::numbers::extract(text, lang)
         .into_iter()
@@ -272,5 +260,25 @@ mod tests {
         let norm = EnNormalizer::new();
         let w = en_words("Friends and friendly FRIEND.", &norm);
         assert_eq!(w.len(), 1, "{w:?}");
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn is_quoted() {
+        use crate::align::features::is_quoted;
+        assert!(is_quoted("他说：“好。”") && is_quoted("'You're hopeless!' he jeered."));
+        assert!(!is_quoted("You're hopeless, he said."));
+    }
+
+    #[test]
+    fn number_keys() {
+        use crate::{Lang, align::features::number_keys};
+        assert_eq!(
+            number_keys("第二十四次会议于7月4日举行", Lang::Zh),
+            number_keys("the 24th meeting was held on July 4", Lang::En)
+        );
     }
 }

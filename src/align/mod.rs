@@ -1,19 +1,19 @@
 //! Sentence alignment: features → cost → dynamic-programming search →
 //! beads with confidences.
 //!
-//! Scoring ([`score`]), search ([`dp`]) and I/O never mix: the aligner takes
+//! Scoring (`score`), search (`dp`) and I/O never mix: the aligner takes
 //! two [`Side`]s of precomputed features and returns an [`Alignment`].
 
-pub mod bead;
+pub(crate) mod bead;
 mod chunk;
-pub mod dp;
+pub(crate) mod dp;
 pub mod eval;
-pub mod features;
-pub mod score;
+pub(crate) mod features;
+pub(crate) mod score;
 mod search;
 
 pub use bead::{Alignment, Bead, BeadKind};
-pub use features::{SentenceFeatures, Side};
+pub use features::{IDENTITY, NO_ENTRY, SentenceFeatures, Side, Word};
 
 pub use score::ScoreParams;
 
@@ -33,7 +33,7 @@ use score::{Scorer, Stats};
 /// let s = |chars| SentenceFeatures { chars, ..Default::default() };
 /// let zh = Side { sentences: vec![s(10), s(20), s(12)] };
 /// let en = Side { sentences: vec![s(31), s(58), s(35)] };
-/// let a = AlignerBuilder::new().build().align(&zh, &en);
+/// let a = AlignerBuilder::new().build().unwrap().align(&zh, &en);
 /// assert_eq!(a.beads.len(), 3);
 /// assert!(a.covers(3, 3));
 /// ```
@@ -59,7 +59,7 @@ pub struct Aligner {
 ///     }
 /// }
 /// let count = Arc::new(Count(AtomicUsize::new(0)));
-/// let aligner = AlignerBuilder::new().progress(count.clone()).build();
+/// let aligner = AlignerBuilder::new().progress(count.clone()).build().unwrap();
 /// let s = |chars| SentenceFeatures { chars, ..Default::default() };
 /// let side = |k| Side { sentences: (0..50).map(|i| s(k * (10 + i % 7))).collect() };
 /// aligner.align(&side(1), &side(3));
@@ -104,12 +104,22 @@ impl AlignerBuilder {
         self
     }
 
-    /// The aligner.
-    pub fn build(self) -> Aligner {
-        Aligner {
+    /// The aligner, once the parameters are checked (see
+    /// [`ScoreParams::validate`]).
+    ///
+    /// ```
+    /// use termalign::ErrorKind;
+    /// use termalign::align::{AlignerBuilder, ScoreParams};
+    /// let params = ScoreParams { beads: vec![], ..ScoreParams::default() };
+    /// let err = AlignerBuilder::new().params(params).build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Config);
+    /// ```
+    pub fn build(self) -> crate::Result<Aligner> {
+        self.params.validate()?;
+        Ok(Aligner {
             params: self.params,
             progress: self.progress,
-        }
+        })
     }
 }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use super::bead::BeadKind;
 use super::dp::Band;
 use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
+use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::EntryId;
 use crate::lexicon::Dictionary;
 use crate::lexicon::Lexicon;
@@ -57,6 +58,69 @@ pub struct ScoreParams {
     pub band: usize,
     /// Temperature of the posterior (confidence) computation.
     pub temperature: f64,
+}
+
+impl ScoreParams {
+    /// Check that the search can always find a path and that no weight
+    /// turns costs into NaN: 1-0 and 0-1 beads are allowed, no bead is
+    /// 0-0, every bead cost lies in [-100, 100] (so re-estimated priors stay
+    /// finite), weights are finite, `length_variance` and `temperature` are
+    /// positive, and `prior_strength` is positive when priors are
+    /// re-estimated. [`AlignerBuilder::build`](super::AlignerBuilder::build)
+    /// calls it.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |msg: String| Err(Error::new(ErrorKind::Config, msg));
+        for &(kind, cost) in &self.beads {
+            if kind.zh == 0 && kind.en == 0 {
+                return bad("bead kind 0-0 is not allowed".into());
+            }
+            if !(-100.0..=100.0).contains(&cost) {
+                return bad(format!(
+                    "bead {kind} has cost {cost}; costs must lie in [-100, 100]"
+                ));
+            }
+        }
+        for needed in [BeadKind::new(1, 0), BeadKind::new(0, 1)] {
+            if !self.beads.iter().any(|&(k, _)| k == needed) {
+                return bad(format!(
+                    "bead kinds must include {needed} (1-0 and 0-1 beads guarantee a path)"
+                ));
+            }
+        }
+        let weights = [
+            ("prior_strength", self.prior_strength),
+            ("length_weight", self.length_weight),
+            ("length_variance", self.length_variance),
+            ("lexical_weight", self.lexical_weight),
+            ("size_exponent", self.size_exponent),
+            ("orphan_discount", self.orphan_discount),
+            ("term_weight", self.term_weight),
+            ("number_weight", self.number_weight),
+            ("quote_weight", self.quote_weight),
+            ("paragraph_penalty", self.paragraph_penalty),
+            ("temperature", self.temperature),
+        ];
+        for (name, v) in weights {
+            if !v.is_finite() {
+                return bad(format!("{name} must be finite, not {v}"));
+            }
+        }
+        for (name, v) in [
+            ("length_variance", self.length_variance),
+            ("temperature", self.temperature),
+        ] {
+            if v <= 0.0 {
+                return bad(format!("{name} must be positive, not {v}"));
+            }
+        }
+        if self.estimate_priors && self.prior_strength <= 0.0 {
+            return bad(format!(
+                "prior_strength must be positive when priors are re-estimated, not {}",
+                self.prior_strength
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// Bead-shape probabilities the search starts from: symmetric, not tuned on
@@ -121,8 +185,6 @@ pub struct Scorer<'a> {
     en: &'a [SentenceFeatures],
     dict: Option<&'a Dictionary>,
     learned: Option<&'a Lexicon>,
-    /// English chars per Chinese char, estimated from this document pair.
-    ratio: f64,
     /// Rarity weight of each glossary entry.
     term_weights: HashMap<EntryId, f64>,
     /// idf weight of each word of each sentence (parallel to `words`).
@@ -238,19 +300,9 @@ fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
 }
 
 impl<'a> Scorer<'a> {
-    /// Prepare a scorer for one document pair.
-    pub fn new(
-        params: &'a ScoreParams,
-        zh: &'a [SentenceFeatures],
-        en: &'a [SentenceFeatures],
-        dict: Option<&'a Dictionary>,
-        learned: Option<&'a Lexicon>,
-    ) -> Scorer<'a> {
-        Scorer::with_stats(params, zh, en, dict, learned, Stats::new(zh, en))
-    }
-
     /// A scorer over `zh` × `en` with document statistics `stats`
-    /// computed elsewhere (over the whole of a long pair this is a piece
+    /// (`Stats::new` of the pair itself for a whole document, or computed
+    /// elsewhere (over the whole of a long pair this is a piece
     /// of, sliced to it).
     pub(crate) fn with_stats(
         params: &'a ScoreParams,
@@ -293,7 +345,6 @@ impl<'a> Scorer<'a> {
             en,
             dict,
             learned,
-            ratio,
             term_weights,
             zw,
             ew,
@@ -318,11 +369,6 @@ impl<'a> Scorer<'a> {
     /// English sentences.
     pub(crate) fn m(&self) -> usize {
         self.en.len()
-    }
-
-    /// The English:Chinese length ratio in use.
-    pub fn ratio(&self) -> f64 {
-        self.ratio
     }
 
     /// Compute the evidence of every sentence pair a bead ending in `band`
@@ -523,14 +569,6 @@ impl<'a> Scorer<'a> {
 /// key) have a translation on the other side: bit k of each mask is word k
 /// (words past the 64th are not tracked). `glosses` lists the English keys
 /// a Chinese word translates to.
-///
-/// ```
-/// use termalign::align::features::{Word, IDENTITY};
-/// use termalign::align::score::lexical_masks;
-/// let w = |k| Word { key: k, entry: IDENTITY };
-/// let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
-/// assert_eq!((z, e), (0b10, 0b01));
-/// ```
 pub fn lexical_masks(
     zh: &[Word],
     en: &[Word],
@@ -626,12 +664,8 @@ pub fn length_ratio(zh_chars: usize, en_chars: usize) -> f64 {
 
 /// Gale–Church length cost: −log P(|δ|) where δ is how far the English
 /// length is from `ratio` × the Chinese length, in standard deviations.
-///
-/// ```
-/// use termalign::align::score::length_cost;
-/// assert!(length_cost(10.0, 30.0, 3.0, 6.8) < 0.1);
-/// assert!(length_cost(10.0, 90.0, 3.0, 6.8) > 5.0);
-/// ```
+/// (The scorer uses [`LengthTable`]; this is the formula it tabulates.)
+#[cfg(test)]
 pub fn length_cost(lz: f64, le: f64, ratio: f64, variance: f64) -> f64 {
     let mean = (lz + le / ratio) / 2.0;
     if mean <= 0.0 {
@@ -688,12 +722,7 @@ fn neg_log_two_tail(d: f64) -> f64 {
 }
 
 /// Weighted Dice coefficient of two multisets: 2·Σw(shared) / (Σw(a)+Σw(b)).
-///
-/// ```
-/// use termalign::align::score::weighted_dice;
-/// assert_eq!(weighted_dice(&[1, 2], &[2, 3], |_| 1.0), 0.5);
-/// assert_eq!(weighted_dice::<u8>(&[], &[], |_| 1.0), 0.0);
-/// ```
+#[cfg(test)]
 pub fn weighted_dice<T: PartialEq>(a: &[T], b: &[T], w: impl Fn(&T) -> f64) -> f64 {
     let total: f64 = a.iter().map(&w).sum::<f64>() + b.iter().map(&w).sum::<f64>();
     if total == 0.0 {
@@ -728,6 +757,13 @@ fn erf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weighted_dice_examples() {
+        // Was the doc example of `weighted_dice` before the module became private.
+        assert_eq!(weighted_dice(&[1, 2], &[2, 3], |_| 1.0), 0.5);
+        assert_eq!(weighted_dice::<u8>(&[], &[], |_| 1.0), 0.0);
+    }
 
     #[test]
     fn length_cost_grows_with_mismatch() {
@@ -775,5 +811,28 @@ mod tests {
     fn masked_weight_sums_set_bits() {
         assert_eq!(masked_weight(&[1.0, 2.0, 4.0], 0b101), 5.0);
         assert_eq!(masked_weight(&[1.0], 0), 0.0);
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn lexical_masks() {
+        use crate::align::features::{IDENTITY, Word};
+        use crate::align::score::lexical_masks;
+        let w = |k| Word {
+            key: k,
+            entry: IDENTITY,
+        };
+        let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
+        assert_eq!((z, e), (0b10, 0b01));
+    }
+
+    #[test]
+    fn length_cost() {
+        use crate::align::score::length_cost;
+        assert!(length_cost(10.0, 30.0, 3.0, 6.8) < 0.1);
+        assert!(length_cost(10.0, 90.0, 3.0, 6.8) > 5.0);
     }
 }

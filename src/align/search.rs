@@ -76,7 +76,10 @@ impl<'a> Search<'a> {
         let kinds = self.kinds;
         loop {
             let b = match &self.centre {
-                None => Band::toward(n, m, self.free_end.unwrap_or(m), *band_w),
+                None => match self.free_end {
+                    Some(guess) => Band::toward(n, m, guess, *band_w),
+                    None => Band::new(n, m, *band_w),
+                },
                 Some(c) => Band::around(n, m, c, *band_w),
             };
             if self

@@ -9,16 +9,6 @@ use crate::segment::Segment;
 /// reads it), and a blank line starts a new article (the layout of
 /// `tests/data/sco/*.sents.txt`; MAC-Dev files have no blank line and are
 /// one article).
-///
-/// ```
-/// use termalign::batch::presegmented;
-/// let s = presegmented("第一句。\n第二句。\n\n  标题  \n");
-/// let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
-/// assert_eq!(texts, ["第一句。", "第二句。", "标题"]);
-/// assert_eq!(s.iter().map(|s| s.article).collect::<Vec<_>>(), [0, 0, 1]);
-/// assert_eq!(s[2].span.bytes, 29..35);
-/// assert_eq!(s[2].span.chars, 13..15);
-/// ```
 pub fn presegmented(text: &str) -> Vec<Segment> {
     // The lines and spans of `--presegmented` in single-pair mode, where a
     // blank line ends a paragraph; in a batch the blocks are articles.
@@ -33,16 +23,6 @@ pub fn presegmented(text: &str) -> Vec<Segment> {
 /// segments are renumbered from 0 (so bead sentence indices count within
 /// the article); `article`, `paragraph` and spans keep referring to the
 /// whole file.
-///
-/// ```
-/// use termalign::{Lang, segment::Segmenter, batch::split_articles};
-/// let text = "标题一\n\n新华社北京7月5日电 第一句。第二句。\n\n\n标题二\n\n新华社上海7月6日电 第三句。";
-/// let segs = Segmenter::new(Lang::Zh).segment(text);
-/// let arts = split_articles(segs);
-/// assert_eq!(arts.len(), 2);
-/// assert_eq!(arts[1][0].text, "标题二");
-/// assert_eq!(arts[1][0].index, 0);
-/// ```
 pub fn split_articles(segments: Vec<Segment>) -> Vec<Vec<Segment>> {
     let mut out: Vec<Vec<Segment>> = Vec::new();
     for mut s in segments {
@@ -103,5 +83,31 @@ mod tests {
             ]
         );
         assert!(split_articles(Vec::new()).is_empty());
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn presegmented() {
+        use crate::batch::articles::presegmented;
+        let s = presegmented("第一句。\n第二句。\n\n  标题  \n");
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["第一句。", "第二句。", "标题"]);
+        assert_eq!(s.iter().map(|s| s.article).collect::<Vec<_>>(), [0, 0, 1]);
+        assert_eq!(s[2].span.bytes, 29..35);
+        assert_eq!(s[2].span.chars, 13..15);
+    }
+
+    #[test]
+    fn split_articles() {
+        use crate::{Lang, batch::articles::split_articles, segment::Segmenter};
+        let text = "标题一\n\n新华社北京7月5日电 第一句。第二句。\n\n\n标题二\n\n新华社上海7月6日电 第三句。";
+        let segs = Segmenter::new(Lang::Zh).segment(text);
+        let arts = split_articles(segs);
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[1][0].text, "标题二");
+        assert_eq!(arts[1][0].index, 0);
     }
 }

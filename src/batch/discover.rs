@@ -111,15 +111,6 @@ fn is_subtag(token: &str, lang: Lang) -> bool {
 /// `chinese`, `en`, `english`… as whole `/._-`-separated tokens, with a
 /// following region subtag) replaced by `{L}`. Returns the key and whether
 /// a marker was found.
-///
-/// ```
-/// use termalign::{Lang, batch::name_key};
-/// assert_eq!(name_key("2024/a.zh.txt", Lang::Zh).0, "2024/a.{L}.txt");
-/// assert_eq!(name_key("2024/a.en.txt", Lang::En).0, "2024/a.{L}.txt");
-/// assert_eq!(name_key("zh/2024/a.txt", Lang::Zh), ("{L}/2024/a.txt".into(), true));
-/// assert_eq!(name_key("a_zh-CN.txt", Lang::Zh).0, name_key("a_en.txt", Lang::En).0);
-/// assert_eq!(name_key("enrich.txt", Lang::En), ("enrich.txt".into(), false));
-/// ```
 pub fn name_key(rel: &str, lang: Lang) -> (String, bool) {
     // Tokens alternate with separators; keep the separators as they are.
     let mut parts: Vec<(String, bool)> = Vec::new(); // (text, is_separator)
@@ -176,16 +167,6 @@ pub struct NamePairing {
 /// same path with the language marker swapped (`a.zh.txt` ↔ `a.en.txt`,
 /// `zh/x.txt` ↔ `en/x.txt`). When two files of one side share a key, the
 /// first (in path order) is paired and the other reported unpaired.
-///
-/// ```
-/// use termalign::batch::{FileEntry, pair_by_name};
-/// let f = |rel: &str| FileEntry { path: rel.into(), rel: rel.into() };
-/// let zh = [f("a.zh.txt"), f("b.zh.txt"), f("c.txt")];
-/// let en = [f("b.en.txt"), f("a.en.txt"), f("d.txt")];
-/// let p = pair_by_name(&zh, &en);
-/// assert_eq!(p.pairs, [(0, 1), (1, 0)]);
-/// assert_eq!((p.unpaired_zh, p.unpaired_en), (vec![2], vec![2]));
-/// ```
 pub fn pair_by_name(zh: &[FileEntry], en: &[FileEntry]) -> NamePairing {
     let mut en_keys: BTreeMap<String, usize> = BTreeMap::new();
     for (j, f) in en.iter().enumerate() {
@@ -445,5 +426,42 @@ mod tests {
             let e = parse_manifest(text, p).unwrap_err().to_string();
             assert!(e.starts_with(&format!("/m/{want}")), "{text:?}: {e}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn name_key() {
+        use crate::{Lang, batch::discover::name_key};
+        assert_eq!(name_key("2024/a.zh.txt", Lang::Zh).0, "2024/a.{L}.txt");
+        assert_eq!(name_key("2024/a.en.txt", Lang::En).0, "2024/a.{L}.txt");
+        assert_eq!(
+            name_key("zh/2024/a.txt", Lang::Zh),
+            ("{L}/2024/a.txt".into(), true)
+        );
+        assert_eq!(
+            name_key("a_zh-CN.txt", Lang::Zh).0,
+            name_key("a_en.txt", Lang::En).0
+        );
+        assert_eq!(
+            name_key("enrich.txt", Lang::En),
+            ("enrich.txt".into(), false)
+        );
+    }
+
+    #[test]
+    fn pair_by_name() {
+        use crate::batch::discover::{FileEntry, pair_by_name};
+        let f = |rel: &str| FileEntry {
+            path: rel.into(),
+            rel: rel.into(),
+        };
+        let zh = [f("a.zh.txt"), f("b.zh.txt"), f("c.txt")];
+        let en = [f("b.en.txt"), f("a.en.txt"), f("d.txt")];
+        let p = pair_by_name(&zh, &en);
+        assert_eq!(p.pairs, [(0, 1), (1, 0)]);
+        assert_eq!((p.unpaired_zh, p.unpaired_en), (vec![2], vec![2]));
     }
 }

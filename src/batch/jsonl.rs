@@ -31,14 +31,6 @@ struct Input {
 /// aligned whole, its articles not split ([`crate::pipeline::Articles::Marked`]:
 /// as `termalign align ZH EN` does, except that in presegmented text a
 /// blank line separates articles, as in batch files).
-///
-/// ```
-/// use termalign::batch::jsonl::parse_line;
-/// let job = parse_line(r#"{"doc":"d1","zh":"你好。","en":"Hello."}"#, 1).unwrap();
-/// assert_eq!(job.name, "d1");
-/// let e = parse_line(r#"{"doc":"d1","zh":"你好。"}"#, 7).unwrap_err();
-/// assert!(e.to_string().starts_with("<stdin>:7: format error: missing field `en`"));
-/// ```
 pub fn parse_line(line: &str, number: u64) -> Result<Job> {
     let input: Input = serde_json::from_str(line).map_err(|e| {
         Error::new(ErrorKind::Format, e.to_string())
@@ -89,17 +81,6 @@ fn bead(u: &TranslationUnit) -> Bead<'_> {
 }
 
 /// The output line (without newline) for a processed document.
-///
-/// ```
-/// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-/// use termalign::batch::{jsonl, process, ReadOptions};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
-/// let job = jsonl::parse_line(r#"{"doc":"d","zh":"上海精神很重要。","en":"The Shanghai Spirit matters."}"#, 1).unwrap();
-/// let out = process(&p, &job, &ReadOptions::default()).unwrap();
-/// let line = jsonl::beads_line(&job.name, &out).unwrap();
-/// assert!(line.starts_with(r#"{"doc":"d","beads":[{"zh":"上海精神很重要。","en":"The Shanghai Spirit matters.","score":"#));
-/// assert!(line.ends_with(r#","bead":"1-1","zh_sentences":[0],"en_sentences":[0],"terms":["上海精神"]}]}"#));
-/// ```
 pub fn beads_line(doc: &str, out: &JobOutput) -> Result<String> {
     let beads = out
         .articles
@@ -111,13 +92,6 @@ pub fn beads_line(doc: &str, out: &JobOutput) -> Result<String> {
 }
 
 /// The output line (without newline) for a document that failed.
-///
-/// ```
-/// use termalign::{Error, ErrorKind, batch::jsonl::error_line};
-/// let e = Error::new(ErrorKind::Empty, "the English side holds no sentence");
-/// assert_eq!(error_line(Some("d"), 3, &e),
-///     r#"{"doc":"d","line":3,"error":"empty input: the English side holds no sentence"}"#);
-/// ```
 pub fn error_line(doc: Option<&str>, line: u64, err: &Error) -> String {
     serde_json::to_string(&Failure {
         doc,
@@ -173,5 +147,49 @@ impl<R: BufRead> Iterator for Lines<R> {
             }
             return Some((n, parse_line(line, n)));
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn parse_line() {
+        use crate::batch::jsonl::parse_line;
+        let job = parse_line(r#"{"doc":"d1","zh":"你好。","en":"Hello."}"#, 1).unwrap();
+        assert_eq!(job.name, "d1");
+        let e = parse_line(r#"{"doc":"d1","zh":"你好。"}"#, 7).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("<stdin>:7: format error: missing field `en`")
+        );
+    }
+
+    #[test]
+    fn beads_line() {
+        use crate::batch::{ReadOptions, jsonl, process};
+        use crate::{Pipeline, align::Aligner, glossary::Glossary};
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
+        let job = jsonl::parse_line(
+            r#"{"doc":"d","zh":"上海精神很重要。","en":"The Shanghai Spirit matters."}"#,
+            1,
+        )
+        .unwrap();
+        let out = process(&p, &job, &ReadOptions::default()).unwrap();
+        let line = jsonl::beads_line(&job.name, &out).unwrap();
+        assert!(line.starts_with(r#"{"doc":"d","beads":[{"zh":"上海精神很重要。","en":"The Shanghai Spirit matters.","score":"#));
+        assert!(line.ends_with(
+            r#","bead":"1-1","zh_sentences":[0],"en_sentences":[0],"terms":["上海精神"]}]}"#
+        ));
+    }
+
+    #[test]
+    fn error_line() {
+        use crate::{Error, ErrorKind, batch::jsonl::error_line};
+        let e = Error::new(ErrorKind::Empty, "the English side holds no sentence");
+        assert_eq!(
+            error_line(Some("d"), 3, &e),
+            r#"{"doc":"d","line":3,"error":"empty input: the English side holds no sentence"}"#
+        );
     }
 }

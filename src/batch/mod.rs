@@ -1,7 +1,7 @@
-//! Whole archives in one run: finding documents ([`discover`]), splitting
-//! files into articles ([`articles`]), pairing them by name or by content
+//! Whole archives in one run: finding documents (`discover`), splitting
+//! files into articles (`articles`), pairing them by name or by content
 //! ([`pairing`]), and aligning the pairs in parallel through a bounded,
-//! ordered pipeline ([`ordered`]) so the output is the same whatever the
+//! ordered pipeline (`ordered`) so the output is the same whatever the
 //! number of threads and memory stays flat.
 //!
 //! The library plans, aligns and writes ([`Runner`]), telling an
@@ -12,7 +12,7 @@
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 //! use termalign::batch::{Job, DocRef, ReadOptions, process};
-//! let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+//! let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 //! // One sentence per line, a blank line between articles.
 //! let job = Job {
 //!     name: "demo".into(),
@@ -26,23 +26,19 @@
 //! assert_eq!(out.articles[1].units[1].en, "Second sentence.");
 //! ```
 
-pub mod articles;
-pub mod discover;
-pub mod jsonl;
-pub mod ordered;
+pub(crate) mod articles;
+pub(crate) mod discover;
+pub(crate) mod jsonl;
+pub(crate) mod ordered;
 pub mod pairing;
 pub mod plan;
-pub mod run;
+pub(crate) mod run;
 
 use std::path::PathBuf;
 
-pub use articles::{presegmented, split_articles};
-pub use discover::{FileEntry, ManifestRow, name_key, pair_by_name, read_manifest, walk};
+pub use discover::{FileEntry, ManifestRow, read_manifest, walk};
 pub use ordered::{Flow, ordered_map};
-pub use pairing::{
-    ContentFeatures, ContentPairing, NameSet, PairOptions, ScoredPair, Unpaired, assign,
-    en_features, zh_features,
-};
+pub use pairing::PairOptions;
 pub use plan::{Folders, PairRow, PairStatus, Pairing, Plan, Shard};
 pub use run::{BatchOptions, Observer, Runner, Summary};
 
@@ -61,8 +57,8 @@ pub const LOW_CONFIDENCE: f64 = 0.5;
 pub struct ReadOptions {
     /// Decoding of files.
     pub decode: DecodeOptions,
-    /// Input is one sentence per line, a blank line between articles
-    /// (see [`presegmented`]); otherwise it is segmented.
+    /// Input is one sentence per line, a blank line between articles;
+    /// otherwise it is segmented.
     pub presegmented: bool,
 }
 
@@ -282,7 +278,7 @@ mod tests {
     use crate::glossary::Glossary;
 
     fn pipeline() -> Pipeline {
-        Pipeline::new(Glossary::builtin(), Aligner::default())
+        Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap()
     }
 
     #[test]

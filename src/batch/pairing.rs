@@ -29,7 +29,7 @@ use crate::segment::Segment;
 
 /// The content of one document, as pairing sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContentFeatures {
+pub(crate) struct ContentFeatures {
     /// Length in chars, whitespace excluded.
     pub chars: usize,
     /// Feature → occurrences. Keys: `t:` glossary entry, `n:` number or
@@ -46,7 +46,7 @@ impl ContentFeatures {
 /// Pinyin names found in a batch's English documents; Chinese documents are
 /// searched for them.
 #[derive(Debug, Clone, Default)]
-pub struct NameSet {
+pub(crate) struct NameSet {
     names: BTreeSet<String>,
 }
 
@@ -60,11 +60,6 @@ impl NameSet {
             .map(String::from)
             .collect();
         NameSet { names }
-    }
-
-    /// Number of distinct names.
-    pub fn len(&self) -> usize {
-        self.names.len()
     }
 
     /// True when no name was found.
@@ -81,17 +76,7 @@ impl NameSet {
 }
 
 /// Features of an English document (sentences as segmented).
-///
-/// ```
-/// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-/// use termalign::batch::{presegmented, en_features};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
-/// let f = en_features(p.matcher(), &presegmented("Wang Miao met Bao-yu on July 4 at the SCO, 2024."));
-/// let keys: Vec<&str> = f.counts.keys().map(|k| k.as_str()).collect();
-/// assert!(keys.contains(&"p:wangmiao") && keys.contains(&"p:baoyu"));
-/// assert!(keys.contains(&"n:date:7-4") && keys.contains(&"n:2024") && keys.contains(&"l:sco"));
-/// ```
-pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatures {
+pub(crate) fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatures {
     let mut f = ContentFeatures::default();
     for s in segments {
         let text = s.text.as_str();
@@ -126,18 +111,7 @@ pub fn en_features(matcher: &TermMatcher, segments: &[Segment]) -> ContentFeatur
 
 /// Features of a Chinese document; `names` are the pinyin names of the
 /// batch's English side.
-///
-/// ```
-/// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
-/// use termalign::batch::{presegmented, en_features, zh_features, NameSet};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
-/// let en = en_features(p.matcher(), &presegmented("Wang Miao saw Bao-yu."));
-/// let names = NameSet::from_english([&en]);
-/// let zh = zh_features(p.matcher(), &presegmented("汪淼看见了宝玉，7月4日。"), &names);
-/// let keys: Vec<&str> = zh.counts.keys().map(|k| k.as_str()).collect();
-/// assert_eq!(keys, ["n:date:7-4", "p:baoyu", "p:wangmiao"]);
-/// ```
-pub fn zh_features(
+pub(crate) fn zh_features(
     matcher: &TermMatcher,
     segments: &[Segment],
     names: &NameSet,
@@ -325,7 +299,7 @@ fn zh_names(text: &str, names: &NameSet, f: &mut ContentFeatures) {
     }
 }
 
-/// Options of [`assign`].
+/// Options of `assign`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairOptions {
     /// Pairs scoring below this are not made (default 0.3).
@@ -350,14 +324,14 @@ type Candidates = Vec<(usize, f64)>;
 
 /// How many candidates above the threshold each Chinese document keeps
 /// for the assignment (the best ones).
-pub const MAX_CANDIDATES: usize = 64;
+pub(crate) const MAX_CANDIDATES: usize = 64;
 
 /// The default minimum similarity of a pair.
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 /// A pair chosen by content.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScoredPair {
+pub(crate) struct ScoredPair {
     /// Index of the Chinese document.
     pub zh: usize,
     /// Index of the English document.
@@ -369,7 +343,7 @@ pub struct ScoredPair {
 /// A document left without a partner, with its most similar document on
 /// the other side (if it shared any feature with one).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Unpaired {
+pub(crate) struct Unpaired {
     /// Index of the document.
     pub index: usize,
     /// (index on the other side, similarity) of the best candidate.
@@ -378,7 +352,7 @@ pub struct Unpaired {
 
 /// The outcome of [`assign`].
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContentPairing {
+pub(crate) struct ContentPairing {
     /// Pairs, in Chinese order.
     pub pairs: Vec<ScoredPair>,
     /// Chinese documents left unpaired, in order.
@@ -477,21 +451,7 @@ fn similarities(
 
 /// Pair Chinese and English documents one to one, maximising the total
 /// similarity of the pairs that reach `opts.threshold`.
-///
-/// ```
-/// use termalign::batch::{assign, ContentFeatures, PairOptions};
-/// let doc = |chars, keys: &[&str]| ContentFeatures {
-///     chars,
-///     counts: keys.iter().map(|k| (k.to_string(), 1)).collect(),
-/// };
-/// let zh = [doc(100, &["n:2024", "l:sco"]), doc(100, &["p:wangmiao", "n:28"]), doc(80, &["n:99"])];
-/// let en = [doc(300, &["p:wangmiao", "n:28"]), doc(300, &["n:2024", "l:sco"])];
-/// let p = assign(&zh, &en, &PairOptions::default());
-/// let pairs: Vec<(usize, usize)> = p.pairs.iter().map(|p| (p.zh, p.en)).collect();
-/// assert_eq!(pairs, [(0, 1), (1, 0)]);
-/// assert_eq!(p.unpaired_zh[0].index, 2);
-/// ```
-pub fn assign(
+pub(crate) fn assign(
     zh: &[ContentFeatures],
     en: &[ContentFeatures],
     opts: &PairOptions,
@@ -712,5 +672,64 @@ mod tests {
         assert_eq!(p.unpaired_zh[0].best.map(|b| b.0), Some(0));
         assert_eq!(p.unpaired_zh[1].best, None);
         assert!(assign(&[], &en, &PairOptions::default()).pairs.is_empty());
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn en_features() {
+        use crate::batch::{articles::presegmented, pairing::en_features};
+        use crate::{Pipeline, align::Aligner, glossary::Glossary};
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
+        let f = en_features(
+            p.matcher(),
+            &presegmented("Wang Miao met Bao-yu on July 4 at the SCO, 2024."),
+        );
+        let keys: Vec<&str> = f.counts.keys().map(|k| k.as_str()).collect();
+        assert!(keys.contains(&"p:wangmiao") && keys.contains(&"p:baoyu"));
+        assert!(
+            keys.contains(&"n:date:7-4") && keys.contains(&"n:2024") && keys.contains(&"l:sco")
+        );
+    }
+
+    #[test]
+    fn zh_features() {
+        use crate::batch::articles::presegmented;
+        use crate::batch::pairing::{NameSet, en_features, zh_features};
+        use crate::{Pipeline, align::Aligner, glossary::Glossary};
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
+        let en = en_features(p.matcher(), &presegmented("Wang Miao saw Bao-yu."));
+        let names = NameSet::from_english([&en]);
+        let zh = zh_features(
+            p.matcher(),
+            &presegmented("汪淼看见了宝玉，7月4日。"),
+            &names,
+        );
+        let keys: Vec<&str> = zh.counts.keys().map(|k| k.as_str()).collect();
+        assert_eq!(keys, ["n:date:7-4", "p:baoyu", "p:wangmiao"]);
+    }
+
+    #[test]
+    fn assign() {
+        use crate::batch::pairing::{ContentFeatures, PairOptions, assign};
+        let doc = |chars, keys: &[&str]| ContentFeatures {
+            chars,
+            counts: keys.iter().map(|k| (k.to_string(), 1)).collect(),
+        };
+        let zh = [
+            doc(100, &["n:2024", "l:sco"]),
+            doc(100, &["p:wangmiao", "n:28"]),
+            doc(80, &["n:99"]),
+        ];
+        let en = [
+            doc(300, &["p:wangmiao", "n:28"]),
+            doc(300, &["n:2024", "l:sco"]),
+        ];
+        let p = assign(&zh, &en, &PairOptions::default());
+        let pairs: Vec<(usize, usize)> = p.pairs.iter().map(|p| (p.zh, p.en)).collect();
+        assert_eq!(pairs, [(0, 1), (1, 0)]);
+        assert_eq!(p.unpaired_zh[0].index, 2);
     }
 }

@@ -184,7 +184,7 @@ pub fn from_folders(
     })
 }
 
-/// Pair files by name (see [`super::discover::name_key`]); the Chinese
+/// Pair files by name (see `super::discover::name_key`); the Chinese
 /// relative path names the document.
 pub fn by_name(zh: &[FileEntry], en: &[FileEntry]) -> Plan {
     let p = pair_by_name(zh, en);
@@ -273,7 +273,7 @@ pub fn by_manifest(rows: Vec<ManifestRow>) -> Plan {
 /// reported in [`Plan::failures`] and left out. Articles of a
 /// multi-article file are named `rel#N`. Everything runs on `pool`:
 /// reading and feature extraction, and the similarity scoring of
-/// [`assign`].
+/// `assign`.
 pub fn by_content(
     pipeline: &Pipeline,
     zh: &[FileEntry],

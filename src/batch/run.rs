@@ -119,7 +119,7 @@ impl Summary {
 /// ```
 /// use termalign::{Pipeline, glossary::Glossary, align::Aligner};
 /// use termalign::batch::{BatchOptions, Runner};
-/// let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+/// let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
 /// let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
 /// let runner = Runner::new(&p, pool, BatchOptions::default());
 /// let input = "{\"doc\":\"d\",\"zh\":\"上海精神很重要。\",\"en\":\"The Shanghai Spirit matters.\"}\n";
@@ -235,7 +235,7 @@ impl<'p> Runner<'p> {
         Ok(summary)
     }
 
-    /// The JSON Lines driver (see [`super::jsonl`]): read
+    /// The JSON Lines driver (see `super::jsonl`): read
     /// `{"doc":…,"zh":…,"en":…}` lines from `input`, align each document
     /// whole, in parallel, and write one line per document to `out` in
     /// input order, flushed as each is written. A line that cannot be
@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn failures_are_skipped_or_stop_the_run_in_order() {
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
         let pool = || {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(2)

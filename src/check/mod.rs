@@ -18,7 +18,7 @@
 //!     "zh,en,variants,forbidden\n一带一路,Belt and Road,BRI,\"One Belt, One Road\"\n",
 //!     "t.csv",
 //! ).unwrap();
-//! let checker = Checker::new(g, CheckOptions::default());
+//! let checker = Checker::new(g, CheckOptions::default()).unwrap();
 //! let unit = ReadUnit {
 //!     number: 1, file: "tm.tmx".into(), line: 7,
 //!     source: "共建一带一路。".into(),
@@ -32,9 +32,9 @@
 //! ```
 
 pub mod baseline;
-mod near_miss;
+pub(crate) mod near_miss;
 pub mod report;
-pub mod rules;
+pub(crate) mod rules;
 
 use std::fmt;
 use std::str::FromStr;
@@ -365,9 +365,10 @@ pub struct Checker {
 }
 
 impl Checker {
-    /// Build the matchers for `glossary`.
-    pub fn new(glossary: Glossary, options: CheckOptions) -> Checker {
-        let matcher = TermMatcher::new(&glossary);
+    /// Build the matchers for `glossary`. Fails when the glossary's term
+    /// automaton cannot be built ([`TermMatcher::new`]).
+    pub fn new(glossary: Glossary, options: CheckOptions) -> Result<Checker> {
+        let matcher = TermMatcher::new(&glossary)?;
         let nested = nested_entries(&glossary);
         let fuzzy = glossary
             .entries()
@@ -378,13 +379,13 @@ impl Checker {
                     .collect()
             })
             .collect();
-        Checker {
+        Ok(Checker {
             glossary,
             matcher,
             options,
             nested,
             fuzzy,
-        }
+        })
     }
 
     /// The glossary in use.

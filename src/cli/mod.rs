@@ -50,6 +50,7 @@ pub enum Command {
     Tm(cmd::tm::Args),
     Glossary(cmd::glossary::Args),
     Check(cmd::check::Args),
+    Review(cmd::review::Args),
 }
 
 /// Run the chosen command.
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Tm(a) => cmd::tm::run(a),
         Command::Glossary(a) => cmd::glossary::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::Review(a) => cmd::review::run(a),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Glossary file formats and conversion between them: CSV and TSV (our
-//! columns, header row), TBX 2008 (TBX-Basic style, [`super::tbx`]) and
-//! OmegaT's tab-separated glossary ([`super::omegat`]).
+//! columns, header row), TBX 2008 (TBX-Basic style, `super::tbx`) and
+//! OmegaT's tab-separated glossary (`super::omegat`).
 
 use std::io::Write;
 use std::path::Path;

@@ -13,6 +13,7 @@ use serde::Serialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::{EntryId, Glossary};
+use crate::error::{Error, ErrorKind, Result};
 use crate::lang::fold_width;
 use crate::span::Span;
 
@@ -59,7 +60,7 @@ pub struct EnHit {
 /// ```
 /// use termalign::glossary::{Glossary, TermMatcher};
 /// let g = Glossary::from_csv_str("zh,en\n上海精神,Shanghai Spirit\n", "t").unwrap();
-/// let m = TermMatcher::new(&g);
+/// let m = TermMatcher::new(&g).unwrap();
 /// assert_eq!(m.find_zh("继续高举“上海精神”旗帜").len(), 1);
 /// let hits = m.find_en("guided by the Shanghai spirit.");
 /// assert_eq!(hits[0].found, "Shanghai spirit");
@@ -90,8 +91,11 @@ struct EnPattern {
 }
 
 impl TermMatcher {
-    /// Build the automata for `glossary`.
-    pub fn new(glossary: &Glossary) -> TermMatcher {
+    /// Build the automata for `glossary`. Fails with
+    /// [`ErrorKind::Glossary`](crate::ErrorKind::Glossary) when the
+    /// automaton cannot be built (more patterns or states than it can
+    /// index).
+    pub fn new(glossary: &Glossary) -> Result<TermMatcher> {
         let mut zh_pats = Vec::new();
         let mut zh_ids = Vec::new();
         let mut en_norm = Vec::new();
@@ -140,23 +144,30 @@ impl TermMatcher {
         }
         let zh_alphabet = zh_pats.iter().flat_map(|p| p.chars()).collect();
         let build = |pats: &[String], kind| {
-            (!pats.is_empty()).then(|| {
-                // The crate's own choice (a contiguous NFA for big sets):
-                // measured on 10,000 CJK terms, a DFA was no faster per CPU
-                // second and took 31 MB and 7 times the build time.
-                AhoCorasickBuilder::new()
-                    .match_kind(kind)
-                    .build(pats)
-                    .expect("glossary automaton fits in memory")
-            })
+            (!pats.is_empty())
+                .then(|| {
+                    // The crate's own choice (a contiguous NFA for big sets):
+                    // measured on 10,000 CJK terms, a DFA was no faster per CPU
+                    // second and took 31 MB and 7 times the build time.
+                    AhoCorasickBuilder::new()
+                        .match_kind(kind)
+                        .build(pats)
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorKind::Glossary,
+                                format!("cannot build the term automaton: {e}"),
+                            )
+                        })
+                })
+                .transpose()
         };
-        TermMatcher {
-            zh: build(&zh_pats, MatchKind::LeftmostLongest),
+        Ok(TermMatcher {
+            zh: build(&zh_pats, MatchKind::LeftmostLongest)?,
             zh_ids,
             zh_alphabet,
-            en: build(&en_norm, MatchKind::Standard),
+            en: build(&en_norm, MatchKind::Standard)?,
             en_pats,
-        }
+        })
     }
 
     /// Chinese terms in `text`, leftmost-longest, non-overlapping, in order.
@@ -593,7 +604,7 @@ mod tests {
 
     #[test]
     fn zh_longest_match_wins_and_spans_are_chars() {
-        let m = TermMatcher::new(&glossary());
+        let m = TermMatcher::new(&glossary()).unwrap();
         let text = "出席上海合作组织成员国元首理事会会议，上海合作组织";
         let hits = m.find_zh(text);
         assert_eq!(hits.len(), 2);
@@ -608,7 +619,7 @@ mod tests {
 
     #[test]
     fn en_tolerance_table() {
-        let m = TermMatcher::new(&glossary());
+        let m = TermMatcher::new(&glossary()).unwrap();
         // (text, expected entry, rendering, found, exact_case)
         let cases: &[(&str, u32, Rendering, &str, bool)] = &[
             (
@@ -662,7 +673,7 @@ mod tests {
 
     #[test]
     fn en_word_boundaries_and_acronym_case() {
-        let m = TermMatcher::new(&glossary());
+        let m = TermMatcher::new(&glossary()).unwrap();
         for text in ["join us today", "the SCOPE of it", "Belt and Roadside"] {
             let hits = m.find_en(text);
             assert!(hits.is_empty(), "{text}: {hits:?}");
@@ -672,7 +683,7 @@ mod tests {
 
     #[test]
     fn en_nested_hits_are_all_reported() {
-        let m = TermMatcher::new(&glossary());
+        let m = TermMatcher::new(&glossary()).unwrap();
         let hits = m.find_en("the Council of Heads of State of the SCO met");
         let ids: Vec<u32> = hits.iter().map(|h| h.entry.0).collect();
         assert_eq!(ids, [1, 0]);

@@ -2,18 +2,18 @@
 //! rendering, accepted variants and forbidden renderings), loading from
 //! CSV/TSV with line-numbered errors, and merging several glossaries.
 //!
-//! Matching the entries in text lives in [`matcher`]; other file formats
-//! (TBX, OmegaT) in [`tbx`], [`omegat`] and [`convert`]; checking a glossary
+//! Matching the entries in text lives in `matcher`; other file formats
+//! (TBX, OmegaT) in `tbx`, `omegat` and [`convert`]; checking a glossary
 //! file in [`lint`]; counting in [`stats`]. CSV/TSV files are read by one
 //! reader (`delimited`) for both loading and lint.
 
 pub mod convert;
-mod delimited;
+pub(crate) mod delimited;
 pub mod lint;
-pub mod matcher;
-pub mod omegat;
+pub(crate) mod matcher;
+pub(crate) mod omegat;
 pub mod stats;
-pub mod tbx;
+pub(crate) mod tbx;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -24,14 +24,6 @@ const VARIANT_TAG: &str = "[variant]";
 
 /// Parse an OmegaT glossary into entries (one per source term, in order of
 /// first appearance).
-///
-/// ```
-/// use termalign::glossary::omegat;
-/// let text = "一带一路\tBelt and Road\tofficial [forbidden: OBOR]\n一带一路\tBRI\t[variant]\n";
-/// let e = &omegat::read_entries(text, "g.utf8").unwrap()[0];
-/// assert_eq!((e.en.as_str(), e.note.as_str()), ("Belt and Road", "official"));
-/// assert_eq!((e.variants.clone(), e.forbidden.clone()), (vec!["BRI".to_string()], vec!["OBOR".to_string()]));
-/// ```
 pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
     struct Group {
         zh: String,
@@ -249,5 +241,25 @@ mod tests {
             let err = read_entries(text, "g.utf8").unwrap_err();
             assert_eq!(err.line(), Some(line), "{text:?}: {err}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn read_entries() {
+        use crate::glossary::omegat;
+        let text =
+            "一带一路\tBelt and Road\tofficial [forbidden: OBOR]\n一带一路\tBRI\t[variant]\n";
+        let e = &omegat::read_entries(text, "g.utf8").unwrap()[0];
+        assert_eq!(
+            (e.en.as_str(), e.note.as_str()),
+            ("Belt and Road", "official")
+        );
+        assert_eq!(
+            (e.variants.clone(), e.forbidden.clone()),
+            (vec!["BRI".to_string()], vec!["OBOR".to_string()])
+        );
     }
 }

@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn coverage_of_both_languages() {
         let g = g();
-        let m = TermMatcher::new(&g);
+        let m = TermMatcher::new(&g).unwrap();
         let zh = "习近平说，上合组织要弘扬上海精神。上海精神";
         assert_eq!(detect_lang(zh), Lang::Zh);
         let c = coverage(&g, &m, zh, Lang::Zh);

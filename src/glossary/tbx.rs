@@ -100,15 +100,6 @@ enum Field {
 /// Parse TBX text into entries: one per non-deprecated Chinese term of each
 /// concept that has both a Chinese and an English term (others are skipped:
 /// a multilingual termbase may hold concepts without English).
-///
-/// ```
-/// let tbx = r#"<martif type="TBX"><text><body><termEntry>
-///   <langSet xml:lang="zh-CN"><ntig><termGrp><term>上海精神</term></termGrp></ntig></langSet>
-///   <langSet xml:lang="en-US"><ntig><termGrp><term>Shanghai Spirit</term></termGrp></ntig></langSet>
-/// </termEntry></body></text></martif>"#;
-/// let e = &termalign::glossary::tbx::read_entries(tbx, "t.tbx").unwrap()[0];
-/// assert_eq!((e.zh.as_str(), e.en.as_str()), ("上海精神", "Shanghai Spirit"));
-/// ```
 pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut lines = LineCounter::new(text);
@@ -715,5 +706,22 @@ mod tests {
         ] {
             assert_eq!(lang_of(tag), want, "{tag}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn read_entries() {
+        let tbx = r#"<martif type="TBX"><text><body><termEntry>
+          <langSet xml:lang="zh-CN"><ntig><termGrp><term>上海精神</term></termGrp></ntig></langSet>
+          <langSet xml:lang="en-US"><ntig><termGrp><term>Shanghai Spirit</term></termGrp></ntig></langSet>
+        </termEntry></body></text></martif>"#;
+        let e = &crate::glossary::tbx::read_entries(tbx, "t.tbx").unwrap()[0];
+        assert_eq!(
+            (e.zh.as_str(), e.en.as_str()),
+            ("上海精神", "Shanghai Spirit")
+        );
     }
 }

@@ -121,7 +121,7 @@ impl Dictionary {
         }
     }
 
-    /// The built-in CC-CEDICT lexicon (see [`super::builtin`]): no
+    /// The built-in CC-CEDICT lexicon (see `super::builtin`): no
     /// file is read and nothing is parsed up front; glosses are parsed and
     /// stemmed on first lookup, exactly as for a `--dict` file.
     ///

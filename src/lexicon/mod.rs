@@ -1,26 +1,27 @@
 //! Lexical resources: everything that maps words between Chinese and
 //! English or splits text into words.
 //!
-//! - [`dict`]: the general bilingual [`Dictionary`] (CC-CEDICT, `zh<TAB>en`).
-//! - [`builtin`]: the CC-CEDICT lexicon compiled into the binary
+//! - `dict`: the general bilingual [`Dictionary`] (CC-CEDICT, `zh<TAB>en`).
+//! - `builtin`: the CC-CEDICT lexicon compiled into the binary
 //!   ([`BuiltinLexicon`], the first layer of [`Dictionary::builtin`]).
-//! - [`english`]: the [`EnNormalizer`] (stop words, irregular forms,
+//! - `english`: the [`EnNormalizer`] (stop words, irregular forms,
 //!   Porter 2 stems) shared by dictionary glosses and English sentences.
-//! - [`zh_tokenize`]: Chinese word tokenisation ([`ZhTokenizer`], the only
+//! - `zh_tokenize`: Chinese word tokenisation ([`ZhTokenizer`], the only
 //!   caller of jieba-rs).
-//! - [`learned`]: the [`Lexicon`] learned across the documents of a run.
-//! - [`hash`]: the fixed-seed FNV hashing behind word keys and headword maps.
+//! - `learned`: the [`Lexicon`] learned across the documents of a run.
+//! - `hash`: the fixed-seed FNV hashing behind word keys and headword maps.
 
-pub mod builtin;
-pub mod dict;
-pub mod english;
-pub mod hash;
-pub mod learned;
-pub mod zh_tokenize;
+pub(crate) mod builtin;
+pub(crate) mod dict;
+pub(crate) mod english;
+pub(crate) mod hash;
+pub(crate) mod learned;
+pub(crate) mod zh_tokenize;
 
 pub use builtin::BuiltinLexicon;
 pub use dict::Dictionary;
 pub use english::EnNormalizer;
-pub use hash::{FixedState, Fnv, StemKey, key};
+// Dictionary glosses are word keys; users compare them with `key(stem)`.
+pub use hash::{StemKey, key};
 pub use learned::{LearnParams, Lexicon};
 pub use zh_tokenize::ZhTokenizer;

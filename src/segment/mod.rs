@@ -2,18 +2,18 @@
 //!
 //! The input is decoded, LF-normalised text. Segmentation runs in three
 //! steps, each a small function:
-//! 1. [`layout`]: lines → blocks (logical paragraphs), re-joining lines that
+//! 1. `layout`: lines → blocks (logical paragraphs), re-joining lines that
 //!    scraping broke mid-sentence, and marking titles and article starts;
-//! 2. [`rules`]: sentence boundaries inside a block, per language (the
-//!    Chinese rules in [`zh`], the English ones in [`en`]);
+//! 2. `rules`: sentence boundaries inside a block, per language (the
+//!    Chinese rules in `zh`, the English ones in `en`);
 //! 3. here: boundaries → [`Segment`]s with byte and char spans into the
 //!    original text.
 
-pub mod en;
-mod layout;
+pub(crate) mod en;
+pub(crate) mod layout;
 pub mod preseg;
-pub mod rules;
-pub mod zh;
+pub(crate) mod rules;
+pub(crate) mod zh;
 
 use std::ops::Range;
 

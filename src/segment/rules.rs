@@ -32,15 +32,6 @@ pub(super) const BULLETS: &[char] = &['•', '⁃', '◦', '▪', '‣', '●', 
 /// bullet, and before a list marker (`2.`, `b)`). A term holding none of
 /// these, nor starting with a closer, never needs protecting: `People's
 /// Republic of China` does not, `U.N. Security Council` does.
-///
-/// ```
-/// use termalign::segment::rules::could_hold_break;
-/// assert!(could_hold_break("U.N. Security Council"));
-/// assert!(could_hold_break("你好！中国"));
-/// assert!(!could_hold_break("People's Republic of China"));
-/// assert!(!could_hold_break("SCO (Shanghai Cooperation Organization)"));
-/// assert!(could_hold_break("Plan a) and b)"));
-/// ```
 pub fn could_hold_break(term: &str) -> bool {
     let mark =
         |c: char| ZH_TERMINALS.contains(&c) || EN_TERMINALS.contains(&c) || BULLETS.contains(&c);
@@ -56,16 +47,6 @@ pub fn could_hold_break(term: &str) -> bool {
 // ---------------------------------------------------------------------------
 
 /// Does this text (a line or paragraph) end a sentence?
-///
-/// ```
-/// use termalign::{Lang, segment::rules::ends_sentence};
-/// assert!(ends_sentence("团结力量。", Lang::Zh));
-/// assert!(ends_sentence("“上海精神”。”", Lang::Zh));
-/// assert!(ends_sentence("他沉默了……", Lang::Zh));
-/// assert!(!ends_sentence("我们要巩固", Lang::Zh));
-/// assert!(ends_sentence("He said \"yes.\"", Lang::En));
-/// assert!(!ends_sentence("Chinese President", Lang::En));
-/// ```
 pub fn ends_sentence(text: &str, lang: Lang) -> bool {
     let t = text.trim_end().trim_end_matches(CLOSERS);
     match lang {
@@ -76,17 +57,6 @@ pub fn ends_sentence(text: &str, lang: Lang) -> bool {
 
 /// Is this paragraph a dateline, the start of a news article's first
 /// sentence (`新华社阿斯塔纳7月4日电`, `ASTANA, July 4 (Xinhua) --`)?
-///
-/// ```
-/// use termalign::{Lang, segment::rules::is_dateline};
-/// assert!(is_dateline("新华社阿斯塔纳7月4日电 当地时间", Lang::Zh));
-/// assert!(is_dateline("新华社北京7月5日电（记者张三）", Lang::Zh));
-/// assert!(is_dateline("中新网北京７月５日电 据报道", Lang::Zh));
-/// assert!(is_dateline("ASTANA, July 4 (Xinhua) -- Chinese", Lang::En));
-/// assert!(is_dateline("UNITED NATIONS, Jan. 5 (Xinhua) -- The", Lang::En));
-/// assert!(!is_dateline("习近平指出，", Lang::Zh));
-/// assert!(!is_dateline("The SCO, he said (twice) -- no.", Lang::En));
-/// ```
 pub fn is_dateline(text: &str, lang: Lang) -> bool {
     match lang {
         Lang::Zh => is_zh_dateline(text),
@@ -96,12 +66,6 @@ pub fn is_dateline(text: &str, lang: Lang) -> bool {
 
 /// Could this line or paragraph be a headline (short, no clause
 /// punctuation at its end)?
-///
-/// ```
-/// use termalign::{Lang, segment::rules::could_be_title};
-/// assert!(could_be_title("习近平出席上海合作组织峰会", Lang::Zh));
-/// assert!(!could_be_title("当地时间7月4日上午，", Lang::Zh));
-/// ```
 pub fn could_be_title(text: &str, lang: Lang) -> bool {
     let t = text.trim();
     let n = t.chars().count();
@@ -119,12 +83,6 @@ pub fn could_be_title(text: &str, lang: Lang) -> bool {
 /// Byte offsets just after each sentence end inside one joined block (the
 /// next sentence starts there, after any whitespace). The block's end is not
 /// included.
-///
-/// ```
-/// use termalign::{Lang, segment::rules::boundaries};
-/// let t = "Mr. Smith came. He sat.";
-/// assert_eq!(boundaries(t, Lang::En), [15]);
-/// ```
 pub fn boundaries(text: &str, lang: Lang) -> Vec<usize> {
     match lang {
         Lang::Zh => zh_boundaries(text),
@@ -202,5 +160,59 @@ mod tests {
         for (text, lang, want) in cases {
             assert_eq!(is_dateline(text, *lang), *want, "{text}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn could_hold_break() {
+        use crate::segment::rules::could_hold_break;
+        assert!(could_hold_break("U.N. Security Council"));
+        assert!(could_hold_break("你好！中国"));
+        assert!(!could_hold_break("People's Republic of China"));
+        assert!(!could_hold_break("SCO (Shanghai Cooperation Organization)"));
+        assert!(could_hold_break("Plan a) and b)"));
+    }
+
+    #[test]
+    fn ends_sentence() {
+        use crate::{Lang, segment::rules::ends_sentence};
+        assert!(ends_sentence("团结力量。", Lang::Zh));
+        assert!(ends_sentence("“上海精神”。”", Lang::Zh));
+        assert!(ends_sentence("他沉默了……", Lang::Zh));
+        assert!(!ends_sentence("我们要巩固", Lang::Zh));
+        assert!(ends_sentence("He said \"yes.\"", Lang::En));
+        assert!(!ends_sentence("Chinese President", Lang::En));
+    }
+
+    #[test]
+    fn is_dateline() {
+        use crate::{Lang, segment::rules::is_dateline};
+        assert!(is_dateline("新华社阿斯塔纳7月4日电 当地时间", Lang::Zh));
+        assert!(is_dateline("新华社北京7月5日电（记者张三）", Lang::Zh));
+        assert!(is_dateline("中新网北京７月５日电 据报道", Lang::Zh));
+        assert!(is_dateline("ASTANA, July 4 (Xinhua) -- Chinese", Lang::En));
+        assert!(is_dateline(
+            "UNITED NATIONS, Jan. 5 (Xinhua) -- The",
+            Lang::En
+        ));
+        assert!(!is_dateline("习近平指出，", Lang::Zh));
+        assert!(!is_dateline("The SCO, he said (twice) -- no.", Lang::En));
+    }
+
+    #[test]
+    fn could_be_title() {
+        use crate::{Lang, segment::rules::could_be_title};
+        assert!(could_be_title("习近平出席上海合作组织峰会", Lang::Zh));
+        assert!(!could_be_title("当地时间7月4日上午，", Lang::Zh));
+    }
+
+    #[test]
+    fn boundaries() {
+        use crate::{Lang, segment::rules::boundaries};
+        let t = "Mr. Smith came. He sat.";
+        assert_eq!(boundaries(t, Lang::En), [15]);
     }
 }

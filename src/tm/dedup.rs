@@ -8,11 +8,6 @@ use super::ReadUnit;
 
 /// The text duplicates are compared on: trimmed, runs of whitespace
 /// (ideographic space included) collapsed to one space.
-///
-/// ```
-/// use termalign::tm::dedup::normalize;
-/// assert_eq!(normalize("  Hello\u{3000} \n world "), "Hello world");
-/// ```
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -42,4 +37,14 @@ pub(crate) fn hash128(parts: &[&str]) -> u128 {
 /// The hash of a unit's normalized source and target.
 pub fn pair_key(u: &ReadUnit) -> u128 {
     hash128(&[&u.source, &u.target])
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn normalize() {
+        use crate::tm::dedup::normalize;
+        assert_eq!(normalize("  Hello\u{3000} \n world "), "Hello world");
+    }
 }

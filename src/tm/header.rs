@@ -30,7 +30,7 @@ impl TmxHeader {
 ///
 /// ```
 /// let t = time::macros::datetime!(2024-07-04 09:05:00 UTC);
-/// assert_eq!(termalign::tm::header::tmx_date(t), "20240704T090500Z");
+/// assert_eq!(termalign::tm::tmx_date(t), "20240704T090500Z");
 /// ```
 pub fn tmx_date(t: time::OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
@@ -53,7 +53,7 @@ pub fn is_tmx_date(s: &str) -> bool {
 /// spelling to use.
 ///
 /// ```
-/// use termalign::tm::header::language_code;
+/// use termalign::tm::language_code;
 /// assert_eq!(language_code("zh-hans").unwrap(), "zh-Hans");
 /// assert_eq!(language_code("EN-gb").unwrap(), "en-GB");
 /// assert!(language_code("zh_CN").unwrap_err().to_string().contains("`zh-CN`"));
@@ -103,7 +103,7 @@ pub fn language_code(code: &str) -> Result<String> {
 /// `SOURCE_DATE_EPOCH`). Returns the TMX form.
 ///
 /// ```
-/// use termalign::tm::header::parse_date;
+/// use termalign::tm::parse_date;
 /// assert_eq!(parse_date("2024-07-04").unwrap(), "20240704T000000Z");
 /// assert_eq!(parse_date("20240704T090500Z").unwrap(), "20240704T090500Z");
 /// assert_eq!(parse_date("1720083900").unwrap(), "20240704T090500Z");

@@ -4,22 +4,22 @@
 //! streaming readers ([`read`] opens any memory) and the maintenance
 //! operations ([`merge`], [`stats`], [`convert`](mod@convert)).
 
-pub mod beads;
+pub(crate) mod beads;
 pub mod convert;
-pub mod dedup;
-pub mod delimited;
-pub mod format;
-pub mod header;
-pub mod jsonl;
+pub(crate) mod dedup;
+pub(crate) mod delimited;
+pub(crate) mod format;
+pub(crate) mod header;
+pub(crate) mod jsonl;
 pub mod merge;
-pub mod moses;
-pub mod output;
+pub(crate) mod moses;
+pub(crate) mod output;
 pub mod read;
-mod source;
+pub(crate) mod source;
 pub mod stats;
-pub mod tmx;
-pub mod write;
-pub mod xml_escape;
+pub(crate) mod tmx;
+pub(crate) mod write;
+pub(crate) mod xml_escape;
 
 use serde::Serialize;
 
@@ -28,12 +28,12 @@ use crate::error::Result;
 pub use beads::BeadsWriter;
 pub use delimited::CsvWriter;
 pub use format::Format;
-pub use header::TmxHeader;
+pub use header::{TmxHeader, language_code, parse_date, tmx_date};
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use output::TmOutput;
 pub use tmx::TmxWriter;
-pub use write::{Record, WriteReport, WriterOptions, WriterSpec};
+pub use write::{DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_text};
 
 /// One aligned pair (or a sentence left unaligned), ready to be written.
 #[derive(Debug, Clone, PartialEq, Serialize)]

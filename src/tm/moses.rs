@@ -4,7 +4,6 @@
 //! are left out.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::tm::TmWriter;
@@ -65,17 +64,6 @@ impl<Z: Write, E: Write> TmWriter for MosesWriter<Z, E> {
     fn report(&self) -> WriteReport {
         self.report
     }
-}
-
-/// The files a `moses` output writes for `path`: `PATH.zh` and `PATH.en`.
-pub fn moses_paths(path: &Path) -> (PathBuf, PathBuf) {
-    let with = |ext: &str| {
-        let mut s = path.as_os_str().to_owned();
-        s.push(".");
-        s.push(ext);
-        PathBuf::from(s)
-    };
-    (with("zh"), with("en"))
 }
 
 #[cfg(test)]

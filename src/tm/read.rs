@@ -1,6 +1,6 @@
 //! Reading translation memory: [`open`] picks the reader by extension. The
-//! readers (TMX, any version, UTF-8 or UTF-16, in [`super::tmx::read`];
-//! CSV and TSV in [`super::delimited::read`]) yield [`ReadUnit`]s one at a
+//! readers (TMX, any version, UTF-8 or UTF-16, in `super::tmx::read`;
+//! CSV and TSV in `super::delimited::read`) yield [`ReadUnit`]s one at a
 //! time, so memory stays bounded by the largest unit, not by the file.
 //!
 //! ```

@@ -90,7 +90,7 @@ pub struct Record<'a> {
     pub source: &'a str,
     /// Target (English) text.
     pub target: &'a str,
-    /// Confidence in [0, 1], rounded by [`round_score`], when known.
+    /// Confidence in [0, 1], rounded by `round_score`, when known.
     pub score: Option<f64>,
     /// Bead shape (`2-1`), when known.
     pub bead: Option<&'a str>,
@@ -235,7 +235,7 @@ impl WriteReport {
 /// Borrows when nothing changes, which is the common case.
 ///
 /// ```
-/// use termalign::tm::write::clean_text;
+/// use termalign::tm::clean_text;
 /// let mut removed = 0;
 /// assert_eq!(clean_text("  a\u{1}\tb\r\n", &mut removed), "a b");
 /// assert_eq!(removed, 1);
@@ -307,12 +307,6 @@ pub fn round_score(score: f64) -> f64 {
 
 /// Append a confidence with three decimals (`0.912`), as every format
 /// writes it; integer arithmetic, as formatting floats is slow.
-///
-/// ```
-/// let mut s = String::new();
-/// termalign::tm::write::push_score(&mut s, 0.91234);
-/// assert_eq!(s, "0.912");
-/// ```
 pub fn push_score(buf: &mut String, score: f64) {
     use std::fmt::Write as _;
     if (0.0..=1.0).contains(&score) {
@@ -431,5 +425,16 @@ mod tests {
         assert!(o.is_low(Some(0.49)));
         assert!(!o.is_low(Some(0.5)));
         assert!(!o.is_low(None));
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn push_score() {
+        let mut s = String::new();
+        crate::tm::write::push_score(&mut s, 0.91234);
+        assert_eq!(s, "0.912");
     }
 }

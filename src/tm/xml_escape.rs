@@ -11,12 +11,6 @@ pub fn is_xml_forbidden(c: char) -> bool {
 /// Append text content to `buf` with `<`, `>` and `&` escaped: what XML
 /// requires in element content (`>` so that `]]>` never appears). Quotes
 /// stay as they are; they need escaping only in attributes.
-///
-/// ```
-/// let mut buf = String::new();
-/// termalign::tm::xml_escape::push_escaped_text(&mut buf, "a]]>b & \"c\" <d>");
-/// assert_eq!(buf, "a]]&gt;b &amp; \"c\" &lt;d&gt;");
-/// ```
 pub fn push_escaped_text(buf: &mut String, s: &str) {
     let mut last = 0;
     for i in memchr::memchr3_iter(b'<', b'>', b'&', s.as_bytes()) {
@@ -34,12 +28,6 @@ pub fn push_escaped_text(buf: &mut String, s: &str) {
 /// Append `s` to `buf` with the five XML special characters escaped
 /// (`&lt; &gt; &amp; &quot; &apos;`), byte for byte what
 /// `quick_xml::escape::escape` produces, without an intermediate string.
-///
-/// ```
-/// let mut buf = String::new();
-/// termalign::tm::xml_escape::push_escaped(&mut buf, "a]]>b & \"c\" <d>");
-/// assert_eq!(buf, "a]]&gt;b &amp; &quot;c&quot; &lt;d&gt;");
-/// ```
 pub fn push_escaped(buf: &mut String, s: &str) {
     let mut last = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
@@ -77,5 +65,23 @@ mod tests {
             push_escaped(&mut buf, s);
             assert_eq!(buf, format!("x{}", quick_xml::escape::escape(s)), "{s:?}");
         }
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn push_escaped_text() {
+        let mut buf = String::new();
+        crate::tm::xml_escape::push_escaped_text(&mut buf, "a]]>b & \"c\" <d>");
+        assert_eq!(buf, "a]]&gt;b &amp; \"c\" &lt;d&gt;");
+    }
+
+    #[test]
+    fn push_escaped() {
+        let mut buf = String::new();
+        crate::tm::xml_escape::push_escaped(&mut buf, "a]]>b & \"c\" <d>");
+        assert_eq!(buf, "a]]&gt;b &amp; &quot;c&quot; &lt;d&gt;");
     }
 }

@@ -26,7 +26,7 @@ pub fn sco_units() -> Vec<ReadUnit> {
 fn align_sco() -> Vec<ReadUnit> {
     let zh = std::fs::read_to_string(sco("zh.txt")).unwrap();
     let en = std::fs::read_to_string(sco("en.txt")).unwrap();
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default());
+    let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let doc = p.align_texts(&zh, &en);
     p.units(&doc, "sco")
         .into_iter()

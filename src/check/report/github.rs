@@ -12,11 +12,6 @@ use crate::error::Result;
 pub(super) struct GithubReporter;
 
 /// Escape a workflow command's message: `%` → `%25`, CR → `%0D`, LF → `%0A`.
-///
-/// ```
-/// use termalign::check::report::escape_data;
-/// assert_eq!(escape_data("100% done\nnext"), "100%25 done%0Anext");
-/// ```
 pub fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -25,11 +20,6 @@ pub fn escape_data(s: &str) -> String {
 
 /// Escape a workflow command's property value: as [`escape_data`], plus
 /// `:` → `%3A` and `,` → `%2C`.
-///
-/// ```
-/// use termalign::check::report::escape_property;
-/// assert_eq!(escape_property("a,b:c"), "a%2Cb%3Ac");
-/// ```
 pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
@@ -54,5 +44,21 @@ impl Reporter for GithubReporter {
         // A plain line: the runner shows it in the log as is.
         writeln!(out, "termalign: {}", report.summary.line())?;
         Ok(())
+    }
+}
+
+/// The examples of this crate-private module's items, as unit tests.
+#[cfg(test)]
+mod doc_examples {
+    #[test]
+    fn escape_data() {
+        use crate::check::report::escape_data;
+        assert_eq!(escape_data("100% done\nnext"), "100%25 done%0Anext");
+    }
+
+    #[test]
+    fn escape_property() {
+        use crate::check::report::escape_property;
+        assert_eq!(escape_property("a,b:c"), "a%2Cb%3Ac");
     }
 }

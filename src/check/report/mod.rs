@@ -27,7 +27,8 @@ use super::{Finding, Rule, Severity};
 use crate::error::Result;
 use crate::format_table::format_table;
 
-pub use github::{escape_data, escape_property};
+#[cfg(test)]
+use github::{escape_data, escape_property};
 
 /// Counts over a run, after waivers and the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use termalign::align::{Aligner, AlignerBuilder, ScoreParams};
 use termalign::glossary::Glossary;
 use termalign::lexicon::Dictionary;
-use termalign::pipeline::{Articles, DocOptions};
+use termalign::{Articles, DocOptions};
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -36,7 +36,7 @@ pub struct ModelArgs {
 }
 
 impl ModelArgs {
-    pub fn aligner(&self) -> Aligner {
+    pub fn aligner(&self) -> Result<Aligner> {
         let params = ScoreParams {
             band: self.band.max(1),
             estimate_priors: !self.fixed_priors,
@@ -61,7 +61,7 @@ impl ModelArgs {
 
     /// A pipeline for `glossary` with these options.
     pub fn pipeline(&self, glossary: Glossary) -> Result<Pipeline> {
-        let p = Pipeline::new(glossary, self.aligner());
+        let p = Pipeline::new(glossary, self.aligner()?)?;
         Ok(match self.dictionary()? {
             Some(d) => p.with_dictionary(d),
             None => p,

@@ -3,11 +3,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use termalign::DocOptions;
 use termalign::atomic::AtomicFile;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
-use termalign::pipeline::DocOptions;
 use termalign::tm::ReadUnit;
 use termalign::{Error, ErrorKind, Pipeline, Result};
 
@@ -76,9 +76,10 @@ pub struct Args {
     pub input: InputArgs,
 
     /// Report format: text (file:line: severity rule: message), json, junit (JUnit XML),
-    /// github (workflow commands), sarif (SARIF 2.1.0).
+    /// github (workflow commands), sarif (SARIF 2.1.0), html (the `review` page, opened on
+    /// the findings).
     #[arg(long, value_name = "FORMAT", default_value = "text",
-          value_parser = ["text", "json", "junit", "github", "sarif"])]
+          value_parser = ["text", "json", "junit", "github", "sarif", "html"])]
     pub format: String,
 
     /// Write the report to FILE (atomically) instead of standard output.
@@ -120,6 +121,10 @@ pub struct Args {
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
 }
+
+/// `--format html`: the review page (see `termalign review`), written by
+/// the command rather than by a report writer, as it shows the units.
+pub const HTML_FORMAT: &str = "html";
 
 fn config(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::Config, msg)
@@ -168,6 +173,9 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
+    if args.format == HTML_FORMAT {
+        return super::review::check_html(&args, options);
+    }
     let format: Format = args.format.parse().map_err(config)?;
     let baseline = match &args.baseline {
         Some(p) => Some(Baseline::load(p)?),
@@ -188,7 +196,7 @@ pub fn run(args: Args) -> Result<Status> {
         units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
     }
 
-    let checker = Checker::new(glossary, options);
+    let checker = Checker::new(glossary, options)?;
     let run = pool.install(|| checker.check(&units))?;
     let mut findings = run.findings;
     let mut baselined = 0;

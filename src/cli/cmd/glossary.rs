@@ -200,7 +200,7 @@ fn run_stats(args: StatsArgs) -> Result<Status> {
                 Some(l) => l.parse().expect("clap checked the value"),
                 None => stats::detect_lang(&text),
             };
-            let matcher = TermMatcher::new(&glossary);
+            let matcher = TermMatcher::new(&glossary)?;
             Some(stats::coverage(&glossary, &matcher, &text, lang))
         }
     };

@@ -4,5 +4,6 @@ pub mod align;
 pub mod check;
 pub mod eval;
 pub mod glossary;
+pub mod review;
 pub mod segment;
 pub mod tm;
