@@ -18,7 +18,7 @@ const WINDOW: usize = 20_000;
 
 /// The guide's band never grows past this many cells per sentence (the
 /// memory bound of a huge pair).
-const MAX_CELLS_PER_SENTENCE: usize = 256;
+const MAX_CELLS_PER_SENTENCE: usize = 64;
 
 /// Corners `(zh, en)` from `(0, 0)` to `(n, m)` cutting the pair into
 /// pieces of about `chunk` sentences (both sides together), and the bead
@@ -135,7 +135,9 @@ fn guide(
         width.set(width.get().max(w));
         path
     };
-    if n + m <= window + window / 2 {
+    if n + m <= window + window / 2 || start.is_some() {
+        // A second pass follows the first pass's path over the whole pair
+        // (its band is O((n + m) · w) however long the pair).
         let scorer = Scorer::with_stats(params, zh, en, res.dict, res.learned, stats.clone());
         let mut search = Search::new(scorer, kinds).capped(MAX_CELLS_PER_SENTENCE * (n + m));
         let mut w = params.band.max(1);
