@@ -18,7 +18,7 @@ const WINDOW: usize = 20_000;
 
 /// The guide's band never grows past this many cells per sentence (the
 /// memory bound of a huge pair).
-const MAX_CELLS_PER_SENTENCE: usize = 64;
+const MAX_CELLS_PER_SENTENCE: usize = 32;
 
 /// Corners `(zh, en)` from `(0, 0)` to `(n, m)` cutting the pair into
 /// pieces of about `chunk` sentences (both sides together), and the bead

@@ -61,7 +61,7 @@ pub struct Aligner {
 /// let count = Arc::new(Count(AtomicUsize::new(0)));
 /// let aligner = AlignerBuilder::new().progress(count.clone()).build().unwrap();
 /// let s = |chars| SentenceFeatures { chars, ..Default::default() };
-/// let side = |k| Side { sentences: (0..50).map(|i| s(k * (10 + i % 7))).collect() };
+/// let side = |k: usize| Side { sentences: (0..50).map(|i| s(k * (10 + i % 7))).collect() };
 /// aligner.align(&side(1), &side(3));
 /// assert_eq!(count.0.load(Ordering::Relaxed), 100);
 /// ```
