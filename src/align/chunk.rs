@@ -17,8 +17,16 @@ use super::search::Search;
 const WINDOW: usize = 20_000;
 
 /// The guide's band never grows past this many cells per sentence (the
-/// memory bound of a huge pair).
+/// memory bound of a huge pair) ...
 const MAX_CELLS_PER_SENTENCE: usize = 32;
+
+/// ... unless that is under this many cells (about 180 MB): a pair of a
+/// few thousand sentences may need a wide band, and can afford it.
+const MIN_CELLS: usize = 1 << 23;
+
+fn max_cells(sentences: usize) -> usize {
+    (MAX_CELLS_PER_SENTENCE * sentences).max(MIN_CELLS)
+}
 
 /// Corners `(zh, en)` from `(0, 0)` to `(n, m)` cutting the pair into
 /// pieces of about `chunk` sentences (both sides together), and the bead
@@ -126,7 +134,7 @@ fn guide(
             stats.slice(i0..i1, j0..j1),
         );
         let mut w = params.band.max(1);
-        let s = Search::new(scorer, kinds).capped(MAX_CELLS_PER_SENTENCE * (i1 - i0 + j1 - j0));
+        let s = Search::new(scorer, kinds).capped(max_cells(i1 - i0 + j1 - j0));
         let path = match guess {
             Some(g) => s.free_end(g - j0),
             None => s,
@@ -139,7 +147,7 @@ fn guide(
         // A second pass follows the first pass's path over the whole pair
         // (its band is O((n + m) · w) however long the pair).
         let scorer = Scorer::with_stats(params, zh, en, res.dict, res.learned, stats.clone());
-        let mut search = Search::new(scorer, kinds).capped(MAX_CELLS_PER_SENTENCE * (n + m));
+        let mut search = Search::new(scorer, kinds).capped(max_cells(n + m));
         let mut w = params.band.max(1);
         if let Some((corners, band)) = start {
             // Where the first pass ended, as a whole search's second pass.

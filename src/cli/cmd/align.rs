@@ -25,7 +25,10 @@ use crate::cli::args::output::OutputArgs;
 /// Both files are segmented into sentences, glossary terms and numbers are
 /// found on both sides, and a dynamic program picks the beads (1-1, 1-2,
 /// 2-1, 1-0, 0-1) with the best score. TMX holds the pairs; CSV also keeps
-/// the sentences left unaligned.
+/// the sentences left unaligned. A long pair (a book, a whole-day dump) is
+/// cut into pieces at confident points and the pieces are aligned in
+/// parallel, in about linear time; on a terminal a bar shows the sentences
+/// done (not with --quiet).
 ///
 /// Batch mode (--zh-dir/--en-dir or --manifest) aligns whole archives:
 /// files are split into articles, Chinese and English documents are paired
