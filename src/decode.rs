@@ -78,6 +78,12 @@ pub fn decode(bytes: &[u8], opts: DecodeOptions) -> Result<Decoded> {
         }
         Err(e) => e,
     };
+    // Chinese in UTF-16 without a BOM has few NUL bytes (Han code units
+    // are not ASCII), so the NUL sniff above misses it; it never passes as
+    // UTF-8, and decoded as UTF-16 it is almost all Han.
+    if let Some(enc) = sniff_utf16_chinese(bytes) {
+        return decode_as(enc, bytes, 0, opts.lossy);
+    }
     let gb = strict(GB18030, bytes);
     match &gb {
         Ok(text) if looks_chinese(text) => {
@@ -119,6 +125,45 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
+    }
+}
+
+/// UTF-16 without a BOM holding Chinese: an even length, at least 8
+/// characters, and exactly one
+/// byte order decodes strictly to text that is at least 30% Han and 95%
+/// Han, CJK or full-width punctuation, or printable ASCII. Another
+/// encoding's bytes (GBK, say) read as UTF-16 give private-use and
+/// Hangul code points instead.
+fn sniff_utf16_chinese(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let fits = |enc: &'static Encoding| {
+        let Ok(text) = strict(enc, bytes) else {
+            return false;
+        };
+        let (mut all, mut han, mut plausible) = (0usize, 0usize, 0usize);
+        for c in text.chars() {
+            all += 1;
+            if is_han(c) {
+                han += 1;
+                plausible += 1;
+            } else if c.is_ascii_graphic()
+                || c.is_ascii_whitespace()
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+                || ('\u{2010}'..='\u{2027}').contains(&c)
+            {
+                plausible += 1;
+            }
+        }
+        // A few bytes say too little: 4 random bytes decode to 2 Han.
+        all >= 8 && han * 10 >= all * 3 && plausible * 100 >= all * 95
+    };
+    match (fits(encoding_rs::UTF_16LE), fits(encoding_rs::UTF_16BE)) {
+        (true, false) => Some(encoding_rs::UTF_16LE),
+        (false, true) => Some(encoding_rs::UTF_16BE),
+        _ => None,
     }
 }
 
@@ -361,6 +406,22 @@ mod tests {
                 (text, enc, replaced)
             );
         }
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_sniffed() {
+        let text = "上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。\n";
+        for le in [true, false] {
+            let d = decode(&utf16(text, le, false), DecodeOptions::default()).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+        }
+        // GBK is not taken for UTF-16.
+        let gbk = GB18030.encode(text).0.into_owned();
+        assert_eq!(
+            decode(&gbk, DecodeOptions::default()).unwrap().encoding,
+            "gb18030"
+        );
     }
 
     #[test]

@@ -145,7 +145,14 @@ impl fmt::Display for Error {
             }
             f.write_str(" ")?;
         }
-        write!(f, "{}: {}", self.kind.label(), self.message)?;
+        // An I/O error may already name its target (`<stdout>: …`, an
+        // output's path): say it once.
+        let mut message = self.message.as_str();
+        if let Some(p) = &self.path {
+            let shown = format!("{}: ", p.display());
+            message = message.strip_prefix(shown.as_str()).unwrap_or(message);
+        }
+        write!(f, "{}: {}", self.kind.label(), message)?;
         if let Some(b) = self.byte {
             write!(f, " (at byte {b})")?;
         }

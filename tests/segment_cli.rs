@@ -110,11 +110,11 @@ fn jsonl_format_is_exact() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let want = concat!(
-        r#"{"index":0,"article":0,"paragraph":0,"is_title":true,"text":"标题","span":{"bytes":{"start":1,"end":7},"chars":{"start":1,"end":3}}}"#,
+        r#"{"index":0,"article":0,"paragraph":0,"is_title":true,"is_furniture":false,"text":"标题","span":{"bytes":{"start":1,"end":7},"chars":{"start":1,"end":3}}}"#,
         "\n",
-        r#"{"index":1,"article":0,"paragraph":1,"is_title":false,"text":"新华社北京7月5日电 甲。","span":{"bytes":{"start":9,"end":42},"chars":{"start":5,"end":18}}}"#,
+        r#"{"index":1,"article":0,"paragraph":1,"is_title":false,"is_furniture":false,"text":"新华社北京7月5日电 甲。","span":{"bytes":{"start":9,"end":42},"chars":{"start":5,"end":18}}}"#,
         "\n",
-        r#"{"index":2,"article":0,"paragraph":1,"is_title":false,"text":"“乙！”","span":{"bytes":{"start":42,"end":54},"chars":{"start":18,"end":22}}}"#,
+        r#"{"index":2,"article":0,"paragraph":1,"is_title":false,"is_furniture":false,"text":"“乙！”","span":{"bytes":{"start":42,"end":54},"chars":{"start":18,"end":22}}}"#,
         "\n",
     );
     assert_eq!(stdout(&out), want);

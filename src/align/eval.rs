@@ -22,6 +22,8 @@ pub type IndexBead = (Vec<usize>, Vec<usize>);
 /// ```
 pub fn parse_beads(text: &str, source: &str) -> Result<Vec<IndexBead>> {
     let mut out = Vec::new();
+    let mut seen_zh: std::collections::HashMap<usize, u64> = std::collections::HashMap::new();
+    let mut seen_en: std::collections::HashMap<usize, u64> = std::collections::HashMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -42,7 +44,25 @@ pub fn parse_beads(text: &str, source: &str) -> Result<Vec<IndexBead>> {
                 .map(|x| x.parse().map_err(|_| err(format!("`{x}` is not an index"))))
                 .collect()
         };
-        out.push((side(a)?, side(b)?));
+        let (zh, en) = (side(a)?, side(b)?);
+        if zh.is_empty() && en.is_empty() {
+            return Err(err("empty bead: both sides list no sentence".into()));
+        }
+        // A sentence belongs to one bead: a repeat is a typo that would
+        // skew every count.
+        for (indices, seen, name) in [
+            (&zh, &mut seen_zh, "Chinese"),
+            (&en, &mut seen_en, "English"),
+        ] {
+            for &i in indices {
+                if let Some(first) = seen.insert(i, n as u64 + 1) {
+                    return Err(err(format!(
+                        "{name} sentence {i} is already in the bead at line {first}"
+                    )));
+                }
+            }
+        }
+        out.push((zh, en));
     }
     Ok(out)
 }

@@ -42,6 +42,9 @@ pub struct SentenceFeatures {
     pub paragraph: usize,
     /// True for a headline.
     pub is_title: bool,
+    /// True for release furniture (a byline, a sign-off, a credit, a
+    /// heading; [`Segment::is_furniture`]).
+    pub is_furniture: bool,
     /// Lexical words, sorted by key, without duplicates (empty unless the
     /// side was built with `Lexical` resources).
     pub words: Vec<Word>,
@@ -124,6 +127,7 @@ impl Side {
                     article: s.article,
                     paragraph: s.paragraph,
                     is_title: s.is_title,
+                    is_furniture: s.is_furniture,
                     words,
                     quoted: is_quoted(&s.text),
                 }

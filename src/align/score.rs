@@ -501,6 +501,13 @@ impl<'a> Scorer<'a> {
         if (zt > 0) != (et > 0) || (zt > 0 && (zt != i - i0 || et != j - j0)) {
             return f64::INFINITY;
         }
+        // Release furniture (a byline, a sign-off, a heading) pairs 1-1 with
+        // furniture only: a Chinese byline is never glued to a sentence.
+        let zf = Layout::count(&zl.furniture, i0, i) > 0;
+        let ef = Layout::count(&el.furniture, j0, j) > 0;
+        if (zf || ef) && (zf != ef || (i - i0) + (j - j0) > 2) {
+            return f64::INFINITY;
+        }
         if self.has_paragraphs && (zl.crosses_paragraph(i0, i) != el.crosses_paragraph(j0, j)) {
             cost += self.params.paragraph_penalty;
         }
@@ -609,6 +616,7 @@ struct Layout {
     article_breaks: Vec<u32>,
     paragraph_breaks: Vec<u32>,
     title: Vec<u32>,
+    furniture: Vec<u32>,
     quoted: Vec<u32>,
 }
 
@@ -631,6 +639,7 @@ impl Layout {
             article_breaks: prefix(&|k| brk(k, |f| f.article)),
             paragraph_breaks: prefix(&|k| brk(k, |f| f.paragraph)),
             title: prefix(&|k| s[k].is_title),
+            furniture: prefix(&|k| s[k].is_furniture),
             quoted: prefix(&|k| s[k].quoted),
         }
     }

@@ -25,22 +25,40 @@ pub struct FileEntry {
 /// `/` matches the file name at any depth (`*.txt`); one with `/` matches
 /// the relative path (`2024/**/*.txt`).
 pub fn walk(dir: &Path, globs: &[String]) -> Result<Vec<FileEntry>> {
+    walk_skipping(dir, globs).map(|(files, _)| files)
+}
+
+/// [`walk`], and the entries it had to skip: symbolic link loops, dangling
+/// links, folders it may not read, each as an error naming the path. One
+/// bad entry does not stop the walk; a missing `dir` does.
+pub fn walk_skipping(dir: &Path, globs: &[String]) -> Result<(Vec<FileEntry>, Vec<Error>)> {
     let set = glob_set(globs)?;
     let meta = std::fs::metadata(dir).map_err(|e| Error::io(e).with_path(dir))?;
     if !meta.is_dir() {
         return Err(Error::new(ErrorKind::Config, "not a folder").with_path(dir));
     }
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::new(ErrorKind::Io, e.to_string()).with_path(path)
-        })?;
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let why = match e.loop_ancestor() {
+                    Some(a) => format!("symbolic link loop (back to {})", a.display()),
+                    None => e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
+                };
+                skipped.push(Error::new(ErrorKind::Io, why).with_path(path));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -57,7 +75,7 @@ pub fn walk(dir: &Path, globs: &[String]) -> Result<Vec<FileEntry>> {
         });
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(out)
+    Ok((out, skipped))
 }
 
 fn glob_set(globs: &[String]) -> Result<Option<GlobSet>> {
@@ -226,14 +244,63 @@ pub struct ManifestRow {
 /// are skipped, so a `--pairs-out` file is a valid manifest. Relative paths
 /// are resolved against the manifest's folder.
 pub fn read_manifest(path: &Path) -> Result<Vec<ManifestRow>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    let text = crate::decode::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
-    parse_manifest(&text.text, path)
+    read_manifest_with(path, false)
 }
 
-/// [`read_manifest`] on text already read; `path` names the file in errors
-/// and anchors relative paths.
-pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestRow>> {
+/// [`read_manifest`]; with `allow_outside`, rows may name absolute paths
+/// and paths outside the manifest's folder.
+pub fn read_manifest_with(path: &Path, allow_outside: bool) -> Result<Vec<ManifestRow>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
+    let text = crate::decode::decode(&bytes, Default::default()).map_err(|e| e.with_path(path))?;
+    parse_manifest_with(&text.text, path, allow_outside)
+}
+
+/// Where a manifest row's path may point: under the manifest's folder
+/// (lexically, and through symbolic links when the file exists).
+fn confined(base: &Path, rel: &str) -> std::result::Result<(), String> {
+    use std::path::Component;
+    let p = Path::new(rel);
+    if p.is_absolute() || p.has_root() {
+        return Err(format!(
+            "`{rel}` is an absolute path: manifest paths are relative to the manifest's folder (--allow-outside permits it)"
+        ));
+    }
+    let mut depth = 0usize;
+    for c in p.components() {
+        match c {
+            Component::ParentDir if depth == 0 => {
+                return Err(format!(
+                    "`{rel}` leads outside the manifest's folder (--allow-outside permits it)"
+                ));
+            }
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+    }
+    let dir = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    if let (Ok(root), Ok(target)) = (dir.canonicalize(), dir.join(p).canonicalize())
+        && !target.starts_with(&root)
+    {
+        return Err(format!(
+            "`{rel}` is a link to {}, outside the manifest's folder (--allow-outside permits it)",
+            target.display()
+        ));
+    }
+    Ok(())
+}
+
+/// [`read_manifest_with`] on text already read; `path` names the file in
+/// errors and anchors relative paths.
+pub fn parse_manifest_with(
+    text: &str,
+    path: &Path,
+    allow_outside: bool,
+) -> Result<Vec<ManifestRow>> {
     let base = path.parent().unwrap_or(Path::new(""));
     let err = |line: u64, msg: String| {
         Error::new(ErrorKind::Format, msg)
@@ -295,6 +362,11 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Vec<ManifestRow>> {
         let (zh, en) = (get(Some(zh_col)), get(Some(en_col)));
         if zh.is_empty() || en.is_empty() {
             return Err(err(line, "empty `zh` or `en` path".into()));
+        }
+        if !allow_outside {
+            for p in [zh, en] {
+                confined(base, p).map_err(|m| err(line, m))?;
+            }
         }
         let article = |c: Option<usize>, name: &str| -> Result<Option<usize>> {
             let v = get(c);
@@ -384,7 +456,16 @@ mod tests {
     #[test]
     fn manifest_rows_and_errors() {
         let p = Path::new("/m/list.csv");
-        let rows = parse_manifest("zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n", p).unwrap();
+        let text = "zh,en,doc\na.txt,b.txt,first\n/abs/c.txt,d.txt,\n";
+        // Confined by default: an absolute path (or `..` out) is an error
+        // at its line.
+        let e = parse_manifest_with(text, p, false).unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert!(e.message().contains("absolute"), "{e}");
+        let e = parse_manifest_with("zh,en\nx/../../c.txt,d.txt\n", p, false).unwrap_err();
+        assert!(e.message().contains("outside"), "{e}");
+        parse_manifest_with("zh,en\nx/../c.txt,d.txt\n", p, false).unwrap();
+        let rows = parse_manifest_with(text, p, true).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].zh, Path::new("/m/a.txt"));
         assert_eq!(rows[0].doc, "first");
@@ -393,11 +474,12 @@ mod tests {
         assert_eq!(rows[1].doc, "/abs/c.txt");
 
         // A --pairs-out file reads back: unpaired rows are skipped.
-        let rows = parse_manifest(
+        let rows = parse_manifest_with(
             "zh,en,doc,score,zh_article,en_article,status\n\
              a.txt,b.txt,a.txt#2,0.61,2,1,paired\n\
              c.txt,,c.txt,0.02,1,,unpaired\n",
             p,
+            false,
         )
         .unwrap();
         assert_eq!(rows.len(), 1);
@@ -423,7 +505,7 @@ mod tests {
             ),
         ];
         for (text, want) in bad {
-            let e = parse_manifest(text, p).unwrap_err().to_string();
+            let e = parse_manifest_with(text, p, false).unwrap_err().to_string();
             assert!(e.starts_with(&format!("/m/{want}")), "{text:?}: {e}");
         }
     }

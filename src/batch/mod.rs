@@ -36,7 +36,7 @@ pub(crate) mod run;
 
 use std::path::PathBuf;
 
-pub use discover::{FileEntry, ManifestRow, read_manifest, walk};
+pub use discover::{FileEntry, ManifestRow, read_manifest, read_manifest_with, walk};
 pub use ordered::{Flow, ordered_map};
 pub use pairing::PairOptions;
 pub use plan::{Folders, PairRow, PairStatus, Pairing, Plan, Shard};
@@ -55,8 +55,11 @@ pub const LOW_CONFIDENCE: f64 = 0.5;
 /// How documents are read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
-    /// Decoding of files.
+    /// Decoding of files (of the Chinese side only when `en_decode` is
+    /// given).
     pub decode: DecodeOptions,
+    /// Decoding of English files, when it differs (`--en-encoding`).
+    pub en_decode: Option<DecodeOptions>,
     /// Input is one sentence per line, a blank line between articles;
     /// otherwise it is segmented.
     pub presegmented: bool,
@@ -203,7 +206,32 @@ pub fn load_articles(
 ) -> Result<Vec<Vec<Segment>>> {
     let text = match &doc.source {
         Source::File(path) => {
-            let d = crate::decode::read_file(path, opts.decode)?;
+            let decode = match lang {
+                Lang::En => opts.en_decode.unwrap_or(opts.decode),
+                Lang::Zh => opts.decode,
+            };
+            let d = crate::decode::read_file(path, decode)?;
+            // Decoded with the wrong encoding (or the wrong file), a side
+            // holds no text of its language: an error, not an empty job.
+            let fits = |c: char| match lang {
+                Lang::Zh => crate::lang::is_han(c),
+                Lang::En => c.is_ascii_alphabetic(),
+            };
+            if !d.text.chars().any(fits) {
+                let side = if lang == Lang::Zh {
+                    "Chinese"
+                } else {
+                    "English"
+                };
+                return Err(Error::new(
+                    ErrorKind::Empty,
+                    format!(
+                        "decoded as {}, the {side} side holds no {side} text (wrong file or encoding? see --{lang}-encoding)",
+                        d.encoding
+                    ),
+                )
+                .with_path(path));
+            }
             if d.replaced > 0 {
                 warnings.push(format!(
                     "{}: replaced {} undecodable byte sequence(s) with U+FFFD",

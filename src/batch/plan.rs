@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use super::discover::{FileEntry, ManifestRow, pair_by_name, split_by_marker, walk};
+use super::discover::{FileEntry, ManifestRow, pair_by_name, split_by_marker, walk_skipping};
 use super::pairing::{ContentFeatures, NameSet, PairOptions, assign, en_features, zh_features};
 use super::{DocRef, Job, Part, ReadOptions, Source, load_articles};
 use crate::error::{Error, ErrorKind, Result};
@@ -161,14 +161,20 @@ pub fn from_folders(
     pool: &rayon::ThreadPool,
 ) -> Result<Plan> {
     let same = std::fs::canonicalize(&folders.zh).ok() == std::fs::canonicalize(&folders.en).ok();
+    // Entries the walk could not follow (link loops, unreadable folders)
+    // are failures of the run: reported, counted, the rest aligned.
+    let mut skipped = Vec::new();
     let (zh, en) = if same {
-        let (zh, en, _other) = split_by_marker(walk(&folders.zh, &folders.globs)?);
+        let (files, s) = walk_skipping(&folders.zh, &folders.globs)?;
+        skipped.extend(s);
+        let (zh, en, _other) = split_by_marker(files);
         (zh, en)
     } else {
-        (
-            walk(&folders.zh, &folders.globs)?,
-            walk(&folders.en, &folders.globs)?,
-        )
+        let (zh, s) = walk_skipping(&folders.zh, &folders.globs)?;
+        skipped.extend(s);
+        let (en, s) = walk_skipping(&folders.en, &folders.globs)?;
+        skipped.extend(s);
+        (zh, en)
     };
     for (files, side, dir) in [(&zh, "Chinese", &folders.zh), (&en, "English", &folders.en)] {
         if files.is_empty() {
@@ -178,10 +184,13 @@ pub fn from_folders(
             ));
         }
     }
-    Ok(match pairing {
+    let mut plan = match pairing {
         Pairing::Name => by_name(&zh, &en),
         Pairing::Content(opts) => by_content(pipeline, &zh, &en, read, opts, pool),
-    })
+    };
+    skipped.append(&mut plan.failures);
+    plan.failures = skipped;
+    Ok(plan)
 }
 
 /// Pair files by name (see `super::discover::name_key`); the Chinese

@@ -401,39 +401,158 @@ impl Checker {
     /// Check every unit, in parallel, and the units against each other.
     /// Findings come in input order. Fails on a waiver naming an unknown rule.
     pub fn check(&self, units: &[ReadUnit]) -> Result<CheckRun> {
-        let waivers: Vec<Waiver> = units.iter().map(Waiver::of).collect::<Result<_>>()?;
-        let across_on = self.options.enabled(Rule::InconsistentTarget)
-            || self.options.enabled(Rule::InconsistentSource);
-        let (mut per_unit, keys): (Vec<Vec<Finding>>, Vec<Option<rules::ConsistencyKey>>) = units
-            .par_iter()
-            .map(|u| {
-                let findings = self.check_unit_all(u);
-                // Untranslated units would only add noise to the comparisons.
-                let key = (across_on && !findings.iter().any(|f| f.rule == Rule::Untranslated))
-                    .then(|| rules::consistency_key(u))
-                    .flatten();
-                (findings, key)
-            })
-            .unzip();
-        let across = rules::inconsistent_target(self, units, &keys)
-            .into_iter()
-            .chain(rules::inconsistent_source(self, units, &keys));
-        for (i, f) in across {
-            per_unit[i].push(f);
-        }
-        let mut run = CheckRun {
-            units: units.len(),
-            ..CheckRun::default()
-        };
-        for (findings, waiver) in per_unit.into_iter().zip(&waivers) {
-            for f in findings {
-                if waiver.waives(f.rule) {
-                    run.waived += 1;
-                } else {
-                    run.findings.push(f);
+        self.check_stream(|| Ok(units.iter().cloned().map(Ok)))
+    }
+
+    /// [`Checker::check`] over a stream of units too large to hold: `open`
+    /// gives the stream from its start, and is called a second time when
+    /// an `inconsistent-*` rule is on (so it must give the same units
+    /// again: a file, not a pipe). Memory holds the findings, about 100
+    /// bytes per unit (digests of its normalized texts) and, in the second
+    /// pass, only the units whose source or target is translated more than
+    /// one way. The findings are those [`Checker::check`] gives.
+    ///
+    /// ```
+    /// use termalign::check::{CheckOptions, Checker};
+    /// use termalign::glossary::Glossary;
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("tm.csv");
+    /// std::fs::write(&path, "zh,en\n你好。,Hello.\n你好。,Hi.\n你好。,Hello.\n").unwrap();
+    /// let checker = Checker::new(Glossary::new(), CheckOptions::default()).unwrap();
+    /// let run = checker.check_stream(|| termalign::tm::read::open(&path)).unwrap();
+    /// assert_eq!(run.units, 3);
+    /// assert_eq!(run.findings[0].found.as_deref(), Some("Hi."));
+    /// ```
+    pub fn check_stream<I, F>(&self, mut open: F) -> Result<CheckRun>
+    where
+        F: FnMut() -> Result<I>,
+        I: Iterator<Item = Result<ReadUnit>>,
+    {
+        /// Units checked in parallel at a time: enough to keep the threads
+        /// busy, few enough to keep memory flat.
+        const CHUNK: usize = 4096;
+        let by_target = self.options.enabled(Rule::InconsistentTarget);
+        let by_source = self.options.enabled(Rule::InconsistentSource);
+        let across_on = by_target || by_source;
+        let mut run = CheckRun::default();
+        // Per unit index, in order: the findings of the one-unit rules.
+        let mut own: Vec<(usize, Finding)> = Vec::new();
+        // (key digest, value digest, unit index) per rule, for grouping.
+        let mut tgt_rows: Vec<(u128, u128, u32)> = Vec::new();
+        let mut src_rows: Vec<(u128, u128, u32)> = Vec::new();
+        let mut units = open()?;
+        let mut chunk: Vec<ReadUnit> = Vec::with_capacity(CHUNK);
+        let mut index = 0usize;
+        loop {
+            chunk.clear();
+            for u in units.by_ref().take(CHUNK) {
+                chunk.push(u?);
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let checked: Vec<Checked> = chunk
+                .par_iter()
+                .map(|u| {
+                    let waiver = Waiver::of(u)?;
+                    let findings = self.check_unit_all(u);
+                    // Untranslated units would only add noise to the comparisons.
+                    let key = (across_on && !findings.iter().any(|f| f.rule == Rule::Untranslated))
+                        .then(|| rules::consistency_key(u))
+                        .flatten()
+                        .map(|(s, t)| (digest(&s), digest(&t)));
+                    Ok((findings, key, waiver))
+                })
+                .collect::<Result<_>>()?;
+            for (findings, key, waiver) in checked {
+                let i = index;
+                index += 1;
+                for f in findings {
+                    if waiver.waives(f.rule) {
+                        run.waived += 1;
+                    } else {
+                        own.push((i, f));
+                    }
+                }
+                if let Some((s, t)) = key {
+                    let i = u32::try_from(i).map_err(|_| {
+                        Error::new(
+                            ErrorKind::Config,
+                            "more than 4 billion units: split the memory",
+                        )
+                    })?;
+                    if by_target {
+                        tgt_rows.push((s, t, i));
+                    }
+                    if by_source {
+                        src_rows.push((t, s, i));
+                    }
                 }
             }
         }
+        drop(units);
+        run.units = index;
+        // The units whose key has two values or more: only they can get an
+        // `inconsistent-*` finding, and the rules need their texts.
+        let mut wanted: Vec<u32> = Vec::new();
+        for rows in [&mut tgt_rows, &mut src_rows] {
+            rows.sort_unstable();
+            for group in rows.chunk_by(|a, b| a.0 == b.0) {
+                if group.first().map(|g| g.1) != group.last().map(|g| g.1) {
+                    wanted.extend(group.iter().map(|g| g.2));
+                }
+            }
+            *rows = Vec::new();
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut across: Vec<(usize, Finding)> = Vec::new();
+        if !wanted.is_empty() {
+            let mut subset: Vec<ReadUnit> = Vec::with_capacity(wanted.len());
+            let mut next = wanted.iter().peekable();
+            for (i, u) in open()?.enumerate() {
+                let Some(&&w) = next.peek() else { break };
+                if i as u32 == w {
+                    subset.push(u?);
+                    next.next();
+                }
+            }
+            if subset.len() != wanted.len() {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    "the input changed while it was being checked",
+                ));
+            }
+            let keys: Vec<_> = subset.iter().map(rules::consistency_key).collect();
+            let found = rules::inconsistent_target(self, &subset, &keys)
+                .into_iter()
+                .chain(rules::inconsistent_source(self, &subset, &keys));
+            for (k, f) in found {
+                if Waiver::of(&subset[k])?.waives(f.rule) {
+                    run.waived += 1;
+                } else {
+                    across.push((wanted[k] as usize, f));
+                }
+            }
+            // Per unit: inconsistent-target before inconsistent-source, as
+            // the rules ran; a stable sort keeps that.
+            across.sort_by_key(|(i, _)| *i);
+        }
+        // Merge: each unit's own findings, then its `inconsistent-*` ones.
+        let mut across = across.into_iter().peekable();
+        let mut findings = Vec::with_capacity(own.len() + across.len());
+        let mut own = own.into_iter().peekable();
+        loop {
+            let take_own = match (own.peek(), across.peek()) {
+                (Some(a), Some(b)) => a.0 <= b.0,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_own { own.next() } else { across.next() };
+            findings.extend(next.map(|(_, f)| f));
+        }
+        run.findings = findings;
         Ok(run)
     }
 
@@ -495,6 +614,24 @@ struct FindingParts {
     /// Overrides the rule's severity (generic term types); only used when
     /// the rule is on.
     severity: Option<Severity>,
+}
+
+/// One unit after the one-unit rules: its findings, the digests of its
+/// consistency key, its waiver.
+type Checked = (Vec<Finding>, Option<(u128, u128)>, Waiver);
+
+/// A 128-bit digest of a normalized text, so the `inconsistent-*` rules
+/// group units without holding their texts (two SipHash-1-3 runs under
+/// different keys; a collision is as likely as a random 128-bit match).
+fn digest(s: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |salt: u8| {
+        let mut h = std::hash::DefaultHasher::new();
+        salt.hash(&mut h);
+        s.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
 /// The rules one unit waives.
@@ -565,4 +702,95 @@ fn nested_entries(glossary: &Glossary) -> Vec<Vec<EntryId>> {
             v
         })
         .collect()
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    /// The whole-memory algorithm `check` had before streaming: per-unit
+    /// findings, then the `inconsistent-*` rules over all units, then
+    /// waivers.
+    fn reference(c: &Checker, units: &[ReadUnit]) -> Vec<Finding> {
+        let mut per_unit: Vec<Vec<Finding>> = units.iter().map(|u| c.check_unit_all(u)).collect();
+        let keys: Vec<_> = per_unit
+            .iter()
+            .zip(units)
+            .map(|(f, u)| {
+                (!f.iter().any(|f| f.rule == Rule::Untranslated))
+                    .then(|| rules::consistency_key(u))
+                    .flatten()
+            })
+            .collect();
+        let across = rules::inconsistent_target(c, units, &keys)
+            .into_iter()
+            .chain(rules::inconsistent_source(c, units, &keys));
+        for (i, f) in across {
+            per_unit[i].push(f);
+        }
+        per_unit
+            .into_iter()
+            .zip(units)
+            .flat_map(|(fs, u)| {
+                let w = Waiver::of(u).unwrap();
+                fs.into_iter().filter(move |f| !w.waives(f.rule))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streaming_gives_the_whole_memory_findings() {
+        let g = Glossary::from_csv_str(
+            "zh,en,forbidden\n一带一路,Belt and Road,OBOR\n上海精神,Shanghai Spirit,\n",
+            "g.csv",
+        )
+        .unwrap();
+        let c = Checker::new(g, CheckOptions::default()).unwrap();
+        let texts = [
+            ("共建一带一路。", "Build the Belt and Road."),
+            ("共建一带一路。", "Build the OBOR."),
+            ("弘扬上海精神。", "Carry forward the Shanghai Spirit."),
+            ("共建一带一路。", "Build the Belt and Road."),
+            ("弘扬上海精神。", "Carry forward the spirit."),
+            ("弘扬上海精神。", "Carry forward the spirit."),
+            ("你好。", "Hello."),
+            ("再见。", "Hello."),
+            ("没有翻译。", ""),
+            ("并列。", "Tie A."),
+            ("并列。", "Tie B."),
+        ];
+        let units: Vec<ReadUnit> = (0..300)
+            .map(|i| {
+                let (zh, en) = texts[(i * 7) % texts.len()];
+                let props = if i % 13 == 0 {
+                    vec![("waive".to_string(), "inconsistent-target".to_string())]
+                } else {
+                    Vec::new()
+                };
+                ReadUnit {
+                    number: i % 150 + 1,
+                    file: if i < 150 { "a.tmx" } else { "b.tmx" }.into(),
+                    line: i as u64 + 1,
+                    source: zh.into(),
+                    target: en.into(),
+                    props,
+                    ..ReadUnit::default()
+                }
+            })
+            .collect();
+        let run = c.check(&units).unwrap();
+        assert_eq!(run.findings, reference(&c, &units));
+        assert!(
+            run.findings
+                .iter()
+                .any(|f| f.rule == Rule::InconsistentTarget)
+        );
+        assert!(
+            run.findings
+                .iter()
+                .any(|f| f.rule == Rule::InconsistentSource)
+        );
+        assert!(run.waived > 0);
+        assert_eq!(run.units, 300);
+    }
 }

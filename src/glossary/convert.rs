@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{COLUMNS, Entry, Glossary, omegat, tbx};
-use crate::atomic::AtomicFile;
+use crate::atomic::Output;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format_table::{FormatTable, format_table};
 
@@ -99,8 +99,9 @@ pub fn to_string(glossary: &Glossary, format: Format) -> Result<String> {
 }
 
 /// Convert the glossary file `input` into `output` (formats from the names
-/// unless given). The output is written whole or not at all. Returns the
-/// number of entries written.
+/// unless given). The output is opened by [`Output::open`] (written whole
+/// or not at all; `-`, devices and pipes directly) and may not be the
+/// input. Returns the number of entries written.
 pub fn convert_file(
     input: &Path,
     output: &Path,
@@ -114,8 +115,10 @@ pub fn convert_file(
         )
         .with_path(output)
     })?;
+    crate::atomic::refuse_overwrite(&[input], &[output])?;
+    // Opened first: an unwritable folder fails before the reading.
+    let mut file = Output::open(output)?;
     let glossary = read_path(input, from)?;
-    let mut file = AtomicFile::create(output)?;
     write(&glossary, to, &mut file).map_err(|e| e.with_path(output))?;
     file.commit()?;
     Ok(glossary.len())

@@ -38,6 +38,9 @@ pub(crate) enum Issue<'a> {
     UnknownColumns(Vec<String>),
     /// Required columns (`zh`, `en`) missing, in that order. Reading stops.
     MissingColumns(Vec<&'static str>),
+    /// A quoted field still open at the end of the file: the quote opened
+    /// on `line` swallowed every row after it. Reading stops.
+    UnterminatedQuote { line: u64 },
     /// A row whose field count differs from the header's.
     RowLength { line: u64, got: usize, want: usize },
     /// A field with leading or trailing blanks.
@@ -83,13 +86,33 @@ pub(crate) fn read<R: Read>(
     mode: Mode,
     sink: &mut impl Sink,
 ) {
+    let state = std::rc::Rc::new(std::cell::Cell::new(None));
+    let watch = QuoteWatch::new(reader, delimiter, state.clone());
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
-        .from_reader(reader);
+        .from_reader(watch);
     let mut records = rdr.records();
+    // The csv crate ends a quoted field at the end of the file without a
+    // word; the watch has seen the end by the time the record that
+    // swallowed the rest comes out.
+    let unterminated = |sink: &mut dyn FnMut(u64)| {
+        if let Some(line) = state.get() {
+            sink(line);
+            true
+        } else {
+            false
+        }
+    };
     let header = match records.next() {
+        Some(Ok(_))
+            if unterminated(&mut |line| {
+                sink.issue(Issue::UnterminatedQuote { line });
+            }) =>
+        {
+            return;
+        }
         Some(Ok(h)) => h,
         Some(Err(error)) => {
             sink.issue(Issue::Csv(error));
@@ -134,6 +157,11 @@ pub(crate) fn read<R: Read>(
         return;
     }
     for record in records {
+        if unterminated(&mut |line| {
+            sink.issue(Issue::UnterminatedQuote { line });
+        }) {
+            return;
+        }
         let record = match record {
             Ok(r) => r,
             Err(error) => {
@@ -237,4 +265,110 @@ fn list(line: u64, column: &str, value: &str, sink: &mut impl Sink) -> Option<Ve
         items.push(item.trim().to_string());
     }
     Some(items)
+}
+
+/// Passes bytes through while following CSV quoting as the csv crate
+/// reads it (a quote opens a field only at its start; `""` inside is a
+/// quote), and at the end of the input records, in `unterminated`, the
+/// line of a quote still open.
+struct QuoteWatch<R> {
+    inner: R,
+    delimiter: u8,
+    line: u64,
+    state: Quote,
+    /// Bytes of a leading byte-order mark still to skip.
+    bom_left: usize,
+    unterminated: std::rc::Rc<std::cell::Cell<Option<u64>>>,
+}
+
+#[derive(Clone, Copy)]
+enum Quote {
+    FieldStart,
+    Unquoted,
+    /// Inside quotes opened on this line.
+    Quoted(u64),
+    /// A quote inside quotes: closes the field unless another follows.
+    MaybeClosed(u64),
+}
+
+impl<R> QuoteWatch<R> {
+    fn new(
+        inner: R,
+        delimiter: u8,
+        unterminated: std::rc::Rc<std::cell::Cell<Option<u64>>>,
+    ) -> Self {
+        QuoteWatch {
+            inner,
+            delimiter,
+            line: 1,
+            state: Quote::FieldStart,
+            bom_left: 3,
+            unterminated,
+        }
+    }
+
+    fn step(&mut self, b: u8) {
+        // The csv crate skips a UTF-8 byte-order mark: so does the watch.
+        if self.bom_left > 0 {
+            if b == [0xEF, 0xBB, 0xBF][3 - self.bom_left] {
+                self.bom_left -= 1;
+                return;
+            }
+            self.bom_left = 0;
+        }
+        let end_of_field = b == self.delimiter || b == b'\n' || b == b'\r';
+        self.state = match (self.state, b) {
+            (Quote::FieldStart, b'"') => Quote::Quoted(self.line),
+            (Quote::FieldStart | Quote::Unquoted | Quote::MaybeClosed(_), _) if end_of_field => {
+                Quote::FieldStart
+            }
+            (Quote::FieldStart | Quote::Unquoted, _) => Quote::Unquoted,
+            (Quote::Quoted(l), b'"') => Quote::MaybeClosed(l),
+            (Quote::Quoted(l), _) => Quote::Quoted(l),
+            (Quote::MaybeClosed(l), b'"') => Quote::Quoted(l),
+            (Quote::MaybeClosed(_), _) => Quote::Unquoted,
+        };
+        if b == b'\n' {
+            self.line += 1;
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteWatch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            if let Quote::Quoted(l) = self.state {
+                self.unterminated.set(Some(l));
+            }
+            return Ok(0);
+        }
+        for &b in &buf[..n] {
+            self.step(b);
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unterminated(text: &[u8]) -> Option<u64> {
+        let state = std::rc::Rc::new(std::cell::Cell::new(None));
+        let mut w = QuoteWatch::new(text, b',', state.clone());
+        std::io::copy(&mut w, &mut std::io::sink()).unwrap();
+        state.get()
+    }
+
+    #[test]
+    fn quote_watch_follows_csv_quoting() {
+        assert_eq!(unterminated(b"zh,en\na,\"b\nc,d\n"), Some(2));
+        assert_eq!(unterminated(b"zh,en\na,\"b\nc\",d\n"), None);
+        assert_eq!(unterminated(b"zh,en\na,\"say \"\"hi\"\"\"\r\n"), None);
+        // A quote inside an unquoted field is a character.
+        assert_eq!(unterminated(b"zh,en\na,b\"c\n"), None);
+        // After a byte-order mark, a quote still opens the field.
+        assert_eq!(unterminated(b"\xEF\xBB\xBF\"zh,en\n"), Some(1));
+    }
 }

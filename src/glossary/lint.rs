@@ -302,6 +302,12 @@ impl delimited::Sink for LintRows<'_, '_> {
                 out.error(line, Rule::Format, e.to_string());
             }
             Issue::NoHeader => out.error(1, Rule::Format, "empty file: no header row".into()),
+            Issue::UnterminatedQuote { line } => out.error(
+                line,
+                Rule::Format,
+                "a quoted field opened on this line is never closed: it swallows every row after it"
+                    .into(),
+            ),
             Issue::ColumnBlanks(h) => out.warn(
                 1,
                 Rule::Blank,
@@ -391,11 +397,14 @@ fn check_entries(entries: &[Entry], out: &mut Findings) {
     let mut first: HashMap<&str, &Entry> = HashMap::new();
     for e in entries {
         match first.get(e.zh.as_str()) {
-            Some(prev) if prev.en == e.en => out.error(
+            // Loading (`-g`) accepts this and merges the rows' lists, so it
+            // is a warning here too; a different rendering is an error in
+            // both.
+            Some(prev) if prev.en == e.en => out.warn(
                 e.origin.line,
                 Rule::Duplicate,
                 format!(
-                    "duplicate entry for `{}` (first at line {}); merge the rows",
+                    "duplicate entry for `{}` (first at line {}); loading merges their variants and forbidden renderings: merge the rows",
                     e.zh, prev.origin.line
                 ),
             ),
@@ -575,7 +584,7 @@ mod tests {
             ),
             (
                 "zh,en\n甲,A\n甲,A\n",
-                "t.csv:3: error: duplicate entry for `甲` (first at line 2); merge the rows [duplicate]",
+                "t.csv:3: warning: duplicate entry for `甲` (first at line 2); loading merges their variants and forbidden renderings: merge the rows [duplicate]",
             ),
             (
                 "zh,en,variants\n甲,Alpha,ALPHA\n",

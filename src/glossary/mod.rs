@@ -370,6 +370,11 @@ impl delimited::Sink for Load<'_> {
             Issue::Csv(error) => csv_error(error, self.source),
             // An empty file has an empty header, which lacks `zh`.
             Issue::NoHeader => at(1, "missing required column `zh`".into()),
+            Issue::UnterminatedQuote { line } => at(
+                line,
+                "a quoted field opened on this line is never closed: it swallows every row after it"
+                    .into(),
+            ),
             Issue::UnknownColumns(unknown) => at(
                 1,
                 format!(

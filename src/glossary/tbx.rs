@@ -141,6 +141,12 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.local_name().into_inner().to_string();
+                if saw_root && depth == 0 {
+                    return Err(err(
+                        &mut lines,
+                        format!("<{name}> after the end of the root element"),
+                    ));
+                }
                 if !saw_root {
                     saw_root = true;
                     if !matches!(name.as_str(), "martif" | "tbx") {
@@ -217,6 +223,14 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
                 } else {
                     depth += 1;
                 }
+            }
+            Event::Text(t)
+                if depth == 0 && !t.as_ref().chars().all(|c| c.is_ascii_whitespace()) =>
+            {
+                return Err(err(
+                    &mut lines,
+                    "text outside the root element: not a TBX file".into(),
+                ));
             }
             Event::Text(t) if field.is_some() => buf.push_str(&t.xml10_content()),
             Event::CData(t) if field.is_some() => buf.push_str(&t.xml10_content()),
@@ -303,7 +317,18 @@ pub fn read_entries(text: &str, source: &str) -> Result<Vec<Entry>> {
                     source,
                 );
             }
-            Event::Eof => break,
+            Event::Eof => {
+                if depth > 0 {
+                    // A cut file: what was read is only part of the termbase.
+                    return Err(err(
+                        &mut lines,
+                        format!(
+                            "unexpected end of file: {depth} element(s) still open (truncated file?)"
+                        ),
+                    ));
+                }
+                break;
+            }
             _ => {}
         }
     }

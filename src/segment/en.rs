@@ -188,7 +188,8 @@ pub(super) fn en_boundaries(text: &str) -> Vec<usize> {
         }
         let single_period = c == b'.' && after_terms - i == 1;
         let ends = if single_period {
-            period_ends_sentence(text, i, next)
+            let sent_start = out.last().copied().unwrap_or(0);
+            period_ends_sentence(text, sent_start, i, next)
         } else {
             starts_sentence(&text[next..])
         };
@@ -350,9 +351,43 @@ fn is_dotted_acronym(word: &str) -> bool {
         })
 }
 
+/// Personal titles: after `a.m.`/`p.m.` one starts a new clause (`ended
+/// at 6 p.m. Mr. Xu said…`), unless the sentence opened with an adverbial
+/// that the time closes (`At 5 a.m. Mr. Smith went…`).
+const EN_PERSONAL_TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "prof"];
+
+/// Words that open a sentence with an adverbial phrase (`At 5 a.m.`,
+/// `Before the ceremony at 10 a.m.`): the main clause comes after it.
+const EN_ADVERBIAL_OPENERS: &[&str] = &[
+    "at",
+    "before",
+    "after",
+    "on",
+    "in",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "during",
+    "around",
+    "about",
+    "shortly",
+    "early",
+    "late",
+    "when",
+    "while",
+    "as",
+    "following",
+    "prior",
+    "starting",
+    "beginning",
+    "between",
+];
+
 /// Does the single period at `dot` end a sentence? `next` is where the
-/// next word starts.
-fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
+/// next word starts; the sentence began at `sent_start`.
+fn period_ends_sentence(text: &str, sent_start: usize, dot: usize, next: usize) -> bool {
     let token = token_before(text, dot);
     let lower = token.to_lowercase();
     let next_text = &text[next..];
@@ -368,6 +403,21 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     let opener = capitalised && EN_SENTENCE_OPENERS.contains(&next_word.as_str());
     if is_initial(text, dot, token) {
         return false;
+    }
+    if matches!(lower.as_str(), "a.m" | "p.m")
+        && capitalised
+        && EN_PERSONAL_TITLES.contains(&next_word.as_str())
+        && text[next + next_word.len()..].starts_with('.')
+    {
+        let sentence = &text[sent_start..dot];
+        let first: String = sentence
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let fronted = EN_ADVERBIAL_OPENERS.contains(&first.as_str()) && !sentence.contains(',');
+        return !fronted;
     }
     if EN_ABBREVIATIONS.contains(&lower.as_str()) {
         return EN_TERMINAL_ABBREVIATIONS.contains(&lower.as_str()) && opener;
@@ -557,8 +607,34 @@ fn en_list_items(text: &str) -> ListItems {
             items.marker_dots.push(d);
         }
     }
-    // An enumeration opening the paragraph.
+    // An enumeration opening the paragraph, or introduced by a colon
+    // (`the following: 1. …; 2. …`).
     let first = after_bullet(text, 0);
+    enumeration(text, first, true, &mut items);
+    let mut from = 0;
+    while let Some(off) = memchr::memchr(b':', &text.as_bytes()[from..]) {
+        let colon = from + off;
+        from = colon + 1;
+        let at = skip_ws(text, from);
+        if at > from
+            && parse_marker(text, at)
+                .is_some_and(|m| matches!(m.ordinal, Ordinal::Number(1) | Ordinal::Lower(b'a')))
+        {
+            enumeration(text, at, false, &mut items);
+        }
+    }
+    items.starts.sort_unstable();
+    items.starts.dedup();
+    items.marker_dots.sort_unstable();
+    items.marker_dots.dedup();
+    items
+}
+
+/// Record the enumeration whose first marker is at `first` (when the
+/// markers that follow are in sequence). `opening`: it opens the
+/// paragraph, so a lone number is a marker too; otherwise the first item
+/// starts a segment of its own.
+fn enumeration(text: &str, first: usize, opening: bool, items: &mut ListItems) {
     if let Some(m) = parse_marker(text, first) {
         let mut found = 0;
         let mut pos = first + m.len;
@@ -581,18 +657,16 @@ fn en_list_items(text: &str) -> ListItems {
         }
         // A lone number opening a paragraph is a marker too (`1. The first
         // item.`); a lone letter is more likely an initial.
-        let numbered = matches!(m.ordinal, Ordinal::Number(_));
+        let numbered = matches!(m.ordinal, Ordinal::Number(_)) && opening;
         if (found > 0 || numbered)
             && let Some(d) = m.dot
         {
             items.marker_dots.push(d);
         }
+        if found > 0 && !opening {
+            items.starts.push(first);
+        }
     }
-    items.starts.sort_unstable();
-    items.starts.dedup();
-    items.marker_dots.sort_unstable();
-    items.marker_dots.dedup();
-    items
 }
 
 /// The next occurrence of marker `pat` from `pos` that stands alone: after
@@ -790,6 +864,76 @@ mod tests {
                     &["\"Bohr [...] said [...]\" (Smith 55)."],
                 ),
                 ("unicode ellipsis", "Wait… Then go.", &["Wait…", "Then go."]),
+            ],
+        );
+    }
+
+    #[test]
+    fn en_am_pm_before_a_title() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "golden rule 18",
+                    "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+                    &[
+                        "At 5 a.m. Mr. Smith went to the bank.",
+                        "He left the bank at 6 P.M.",
+                        "Mr. Smith then went to the store.",
+                    ],
+                ),
+                (
+                    "a clause ended at p.m.",
+                    "The session ended at 6 p.m. Mr. Xu said it went well.",
+                    &["The session ended at 6 p.m.", "Mr. Xu said it went well."],
+                ),
+                (
+                    "fronted adverbial goes on",
+                    "At a press conference held at 10 a.m. Mr. Lin briefed reporters.",
+                    &["At a press conference held at 10 a.m. Mr. Lin briefed reporters."],
+                ),
+                (
+                    "a comma closed the adverbial",
+                    "On Monday, the talks began at 9 a.m. Dr. Li chaired them.",
+                    &[
+                        "On Monday, the talks began at 9 a.m.",
+                        "Dr. Li chaired them.",
+                    ],
+                ),
+                (
+                    "a weekday after p.m. goes on",
+                    "The quake struck at 11:59 p.m. Monday at a depth of 10 km.",
+                    &["The quake struck at 11:59 p.m. Monday at a depth of 10 km."],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn en_lists_after_a_colon() {
+        check(
+            Lang::En,
+            &[
+                (
+                    "numbers",
+                    "Do the following: 1. Monitor; 2. Evacuate; 3. Prevent failures.",
+                    &[
+                        "Do the following:",
+                        "1. Monitor;",
+                        "2. Evacuate;",
+                        "3. Prevent failures.",
+                    ],
+                ),
+                (
+                    "letters",
+                    "Two options: a. Stay b. Leave",
+                    &["Two options:", "a. Stay", "b. Leave"],
+                ),
+                (
+                    "a lone number after a colon is prose",
+                    "The score: 1. Then we left.",
+                    &["The score: 1.", "Then we left."],
+                ),
             ],
         );
     }

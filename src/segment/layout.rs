@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::lang::{Lang, is_cjk};
 
+use super::furniture::{self, heading_shape, is_furniture, starts_list_item, zh_continues};
 use super::rules;
 
 /// A logical paragraph: one or more original lines joined.
@@ -17,8 +18,14 @@ pub(crate) struct Block {
     /// Byte ranges of the (trimmed, non-empty) lines that form the block.
     pub lines: Vec<Range<usize>>,
     pub is_title: bool,
+    /// Release furniture or a section heading: one segment, never split.
+    pub is_furniture: bool,
     pub article: usize,
 }
+
+/// Does a glossary term run across the end of one line into the next
+/// (`一带` / `一路`)? The layout step never separates such lines.
+pub(crate) type Straddles<'a> = &'a dyn Fn(&str, &str) -> bool;
 
 /// The trimmed, non-empty lines of `text`, each with whether a blank line
 /// (or the start of the text) comes before it.
@@ -46,8 +53,9 @@ fn lines(text: &str) -> Vec<(Range<usize>, bool)> {
 /// English every paragraph (lines between blank lines, hard wrapping
 /// joined), split before a dateline line so that a title directly above its
 /// dateline stays apart.
-fn units(text: &str, lang: Lang) -> Vec<Vec<Range<usize>>> {
+fn units(text: &str, lang: Lang) -> (Vec<Vec<Range<usize>>>, Vec<bool>) {
     let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut blank: Vec<bool> = Vec::new();
     for (range, blank_before) in lines(text) {
         let new_unit = match lang {
             Lang::Zh => true,
@@ -55,10 +63,13 @@ fn units(text: &str, lang: Lang) -> Vec<Vec<Range<usize>>> {
         };
         match out.last_mut() {
             Some(unit) if !new_unit => unit.push(range),
-            _ => out.push(vec![range]),
+            _ => {
+                out.push(vec![range]);
+                blank.push(blank_before);
+            }
         }
     }
-    out
+    (out, blank)
 }
 
 /// What the layout rules need to know about one unit.
@@ -72,18 +83,45 @@ struct Facts {
     /// A short question or exclamation (`中国经济怎么看？`): a headline only
     /// right above a dateline.
     title_like_question: bool,
+    /// A headline even where no dateline confirms it (at the start).
+    title_alone: bool,
+    /// Release furniture (a byline, a sign-off, a time stamp…).
+    furniture: bool,
+    /// The unit opens with a list marker (`1. `, `（2）`).
+    list_item: bool,
+    /// An unfinished unit shaped like a section heading, standing between
+    /// finished text and text that does not continue it.
+    heading: bool,
 }
 
-fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
+fn facts(
+    text: &str,
+    units: &[Vec<Range<usize>>],
+    blank_before: &[bool],
+    lang: Lang,
+    straddles: Straddles,
+) -> Vec<Facts> {
     let first = |u: &Vec<Range<usize>>| &text[u[0].clone()];
     let last = |u: &Vec<Range<usize>>| &text[u.last().expect("non-empty").clone()];
-    units
+    let whole = |u: &Vec<Range<usize>>| &text[u[0].start..u.last().expect("non-empty").end];
+    // Does unit k+1 continue unit k (so k is no heading nor title)?
+    let continued = |k: usize| {
+        units.get(k + 1).is_some_and(|n| {
+            let next = first(n);
+            match lang {
+                Lang::Zh => zh_continues(next) || straddles(last(&units[k]), next),
+                Lang::En => continues(next, lang),
+            }
+        })
+    };
+    let mut out: Vec<Facts> = units
         .iter()
         .enumerate()
         .map(|(k, u)| {
             let ends_sentence = rules::ends_sentence(last(u), lang);
             let dateline = rules::is_dateline(first(u), lang);
-            let whole = &text[u[0].start..u.last().expect("non-empty").end];
+            let whole = whole(u);
+            let furniture = !dateline && is_furniture(whole, lang);
             let question = last(u)
                 .trim_end()
                 .trim_end_matches(rules::CLOSERS)
@@ -99,20 +137,64 @@ fn facts(text: &str, units: &[Vec<Range<usize>>], lang: Lang) -> Vec<Facts> {
                         let block = Block {
                             lines: u.clone(),
                             is_title: false,
+                            is_furniture: false,
                             article: 0,
                         };
                         rules::boundaries(&join(text, &block, lang).text, lang).is_empty()
                             && !units.get(k + 1).is_some_and(|n| continues(first(n), lang))
                     }
                 };
+            // A Chinese headline holds no unclosed quote or bracket and no
+            // term cut in half.
+            let shape_ok = shape_ok
+                && !furniture
+                && (lang == Lang::En || furniture::balanced(whole) && !continued(k));
+            // Alone at the start of a text (an excerpt may open mid-sentence),
+            // a Chinese line with a comma is a headline only when release
+            // structure follows it (a dateline, furniture, a subtitle).
+            let alone_ok = lang == Lang::En
+                || !whole.contains(['，', ','])
+                || units.get(k + 1).map(first).is_some_and(|n| {
+                    rules::is_dateline(n, lang)
+                        || is_furniture(n, lang)
+                        || n.starts_with(['—', '-'])
+                });
             Facts {
                 ends_sentence,
                 dateline,
                 title_like: shape_ok && !ends_sentence,
                 title_like_question: shape_ok && question,
+                title_alone: shape_ok && !ends_sentence && alone_ok,
+                furniture,
+                list_item: starts_list_item(first(u)),
+                heading: false,
             }
         })
-        .collect()
+        .collect();
+    // Headings: an unfinished, heading-shaped unit after finished text (or
+    // furniture), not continued by the next unit; a Chinese one stands
+    // between blank lines (a line break alone is wrapping).
+    for k in 0..out.len() {
+        let apart = blank_before[k] && blank_before.get(k + 1).is_none_or(|&b| b);
+        if lang == Lang::Zh && !apart {
+            continue;
+        }
+        let f = &out[k];
+        let after_finished = k == 0 || {
+            let p = &out[k - 1];
+            p.ends_sentence || p.furniture || p.heading || p.title_like
+        };
+        let w = whole(&units[k]);
+        out[k].heading = !f.ends_sentence
+            && !f.dateline
+            && !f.furniture
+            && !f.list_item
+            && after_finished
+            && !continued(k)
+            && heading_shape(w, lang)
+            && (lang == Lang::Zh || rules::boundaries(&w.replace('\n', " "), lang).is_empty());
+    }
+    out
 }
 
 /// How many title-like units right above a dateline are titles (a headline,
@@ -124,19 +206,29 @@ const MAX_TITLE_LINES: usize = 3;
 /// one right above may end with `？` or `！`).
 fn titles(facts: &[Facts]) -> Vec<bool> {
     let mut is_title = vec![false; facts.len()];
-    if facts.first().is_some_and(|f| f.title_like) {
+    if facts.first().is_some_and(|f| f.title_alone) {
         is_title[0] = true;
     }
     for (d, f) in facts.iter().enumerate() {
         if !f.dateline {
             continue;
         }
-        for k in (d.saturating_sub(MAX_TITLE_LINES)..d).rev() {
-            let right_above = k + 1 == d;
+        // Furniture (a time stamp, a byline) may stand between a headline
+        // and its dateline.
+        let mut k = d;
+        let mut taken = 0;
+        let mut right_above = true;
+        while k > 0 && taken < MAX_TITLE_LINES {
+            k -= 1;
+            if facts[k].furniture {
+                continue;
+            }
             if !(facts[k].title_like || right_above && facts[k].title_like_question) {
                 break;
             }
             is_title[k] = true;
+            taken += 1;
+            right_above = false;
         }
     }
     is_title
@@ -146,26 +238,35 @@ fn titles(facts: &[Facts]) -> Vec<bool> {
 /// the text so far does not end a sentence (the break was made by scraping
 /// or wrapping, not by the author). A title, or a dateline without a title,
 /// after body text starts a new article.
-pub(crate) fn blocks(text: &str, lang: Lang) -> Vec<Block> {
-    let units = units(text, lang);
-    let facts = facts(text, &units, lang);
+pub(crate) fn blocks(text: &str, lang: Lang, straddles: Straddles) -> Vec<Block> {
+    let (units, blank_before) = units(text, lang);
+    let facts = facts(text, &units, &blank_before, lang, straddles);
     let is_title = titles(&facts);
     let mut out: Vec<Block> = Vec::new();
     let mut article = 0usize;
     let mut body_in_article = false;
+    // Was the last block that is not furniture a title?
+    let mut after_title = false;
     let mut k = 0;
     while k < units.len() {
-        let after_title = k > 0 && is_title[k - 1];
         if body_in_article && (is_title[k] || facts[k].dateline && !after_title) {
             article += 1;
             body_in_article = false;
         }
-        if is_title[k] {
+        let standalone = facts[k].furniture || facts[k].heading;
+        if is_title[k] || standalone {
             out.push(Block {
                 lines: units[k].clone(),
-                is_title: true,
+                is_title: is_title[k],
+                is_furniture: !is_title[k],
                 article,
             });
+            if is_title[k] {
+                after_title = true;
+            } else if facts[k].heading {
+                after_title = false;
+                body_in_article = true;
+            }
             k += 1;
             continue;
         }
@@ -175,6 +276,8 @@ pub(crate) fn blocks(text: &str, lang: Lang) -> Vec<Block> {
             && k + 1 < units.len()
             && !is_title[k + 1]
             && !facts[k + 1].dateline
+            && !facts[k + 1].furniture
+            && !facts[k + 1].list_item
             && joins(&text[units[k + 1][0].clone()], lang)
         {
             k += 1;
@@ -184,9 +287,11 @@ pub(crate) fn blocks(text: &str, lang: Lang) -> Vec<Block> {
         out.push(Block {
             lines,
             is_title: false,
+            is_furniture: false,
             article,
         });
         body_in_article = true;
+        after_title = false;
         k += 1;
     }
     out
@@ -207,10 +312,13 @@ fn joins(next: &str, lang: Lang) -> bool {
 fn continues(next: &str, lang: Lang) -> bool {
     match lang {
         Lang::Zh => false,
-        Lang::En => next
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+        Lang::En => {
+            next.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !starts_list_item(next)
+                && !is_furniture(next, lang)
+        }
     }
 }
 
@@ -266,7 +374,7 @@ mod tests {
     use super::*;
 
     fn shape(text: &str, lang: Lang) -> Vec<(bool, usize, usize)> {
-        blocks(text, lang)
+        blocks(text, lang, &|_, _| false)
             .iter()
             .map(|b| (b.is_title, b.article, b.lines.len()))
             .collect()
@@ -352,12 +460,117 @@ mod tests {
         }
     }
 
+    /// (is_title, is_furniture, lines) of each block.
+    fn kinds(text: &str, lang: Lang) -> Vec<(bool, bool, usize)> {
+        blocks(text, lang, &|a: &str, b: &str| {
+            a.ends_with("一带") && b.starts_with("一路")
+        })
+        .iter()
+        .map(|b| (b.is_title, b.is_furniture, b.lines.len()))
+        .collect()
+    }
+
+    #[test]
+    fn furniture_headings_and_fragments() {
+        type Kind = (bool, bool, usize);
+        let cases: &[(&str, Lang, &str, &[Kind])] = &[
+            (
+                "byline between title and dateline",
+                Lang::Zh,
+                "标题\n\n（记者 张三）\n\n新华社兰州12月19日电 甲。",
+                &[(true, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "sign-off and copyright are not joined",
+                Lang::Zh,
+                "甲。\n\n（中新财经）\n\n©1999-2024 中国新闻网 版权所有",
+                &[(false, false, 1), (false, true, 1), (false, true, 1)],
+            ),
+            (
+                "heading between blank lines",
+                Lang::Zh,
+                "甲。\n\n唐山大地震（1976年）\n\n乙。",
+                &[(false, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "no heading without blank lines (wrapping)",
+                Lang::Zh,
+                "甲。\n我们要巩固\n团结力量。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "a line continued by punctuation is no heading",
+                Lang::Zh,
+                "甲。\n\n习近平强调\n\n，乙。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "a term cut across the blank line is joined",
+                Lang::Zh,
+                "甲。\n\n共建一带\n\n一路倡议。",
+                &[(false, false, 1), (false, false, 2)],
+            ),
+            (
+                "list items on their own lines",
+                Lang::Zh,
+                "提示\n\n1. 甲；\n\n2. 乙。",
+                &[(true, false, 1), (false, false, 1), (false, false, 1)],
+            ),
+            (
+                "excerpt: first line with a comma is no title",
+                Lang::Zh,
+                "中方愿同各方一道，推动更加公\n\n正合理的发展。",
+                &[(false, false, 2)],
+            ),
+            (
+                "excerpt: unclosed quote is no title",
+                Lang::Zh,
+                "共建“一带\n\n一路”倡议。",
+                &[(false, false, 2)],
+            ),
+            (
+                "a title with a comma above a dateline",
+                Lang::Zh,
+                "稳中求进，行稳致远\n\n新华社北京1月5日电 甲。",
+                &[(true, false, 1), (false, false, 1)],
+            ),
+            (
+                "a title with a comma, a subtitle, a dateline",
+                Lang::Zh,
+                "稳中求进，行稳致远\n——副标题\n\n新华社北京1月5日电 甲。",
+                &[(true, false, 1), (true, false, 1), (false, false, 1)],
+            ),
+            (
+                "English time stamp between title and dateline",
+                Lang::En,
+                "A title\n\n2023-03-05 11:32:08 [Source: Xinhua]\n\nBEIJING, March 5 (Xinhua) -- A.",
+                &[(true, false, 1), (false, true, 1), (false, false, 1)],
+            ),
+            (
+                "English heading and list paragraphs",
+                Lang::En,
+                "One.\n\nSafety tips\n\n1. Take cover;\n\n2. Stay calm.\n\n(End)",
+                &[
+                    (false, false, 1),
+                    (false, true, 1),
+                    (false, false, 1),
+                    (false, false, 1),
+                    (false, true, 1),
+                ],
+            ),
+        ];
+        for (rule, lang, text, want) in cases {
+            assert_eq!(kinds(text, *lang), *want, "{rule}");
+        }
+    }
+
     #[test]
     fn join_maps_offsets_back() {
         let text = "ab\n  cd";
         let b = Block {
             lines: vec![0..2, 5..7],
             is_title: false,
+            is_furniture: false,
             article: 0,
         };
         let j = join(text, &b, Lang::En);

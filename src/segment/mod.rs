@@ -10,6 +10,7 @@
 //!    original text.
 
 pub(crate) mod en;
+mod furniture;
 pub(crate) mod layout;
 pub mod preseg;
 pub(crate) mod rules;
@@ -35,6 +36,13 @@ pub struct Segment {
     pub paragraph: usize,
     /// True for a headline.
     pub is_title: bool,
+    /// True for release furniture: a byline (`（记者 张三）`), a sign-off
+    /// (`（完）`, `(End)`), a source tag or photo credit (`(Reuters)`,
+    /// `新华社记者 李刚 摄`), a copyright, edition or time-stamp line, or a
+    /// section heading without final punctuation. Such a segment stands
+    /// alone: the aligner pairs it with furniture only, or leaves it
+    /// unpaired.
+    pub is_furniture: bool,
     /// The sentence, with the line breaks inside it removed (Chinese) or
     /// turned into single spaces (English).
     pub text: String,
@@ -60,6 +68,11 @@ pub struct Segmenter {
     /// How far (bytes) a protected term can reach from a break inside it:
     /// its folded length, three times over (fullwidth forms are 3 bytes).
     reach: usize,
+    /// Every protected Chinese term, to keep lines apart only where no
+    /// term runs across the line break (`一带` / `一路`).
+    junction: Option<AhoCorasick>,
+    /// The longest term in `junction`, in chars.
+    junction_chars: usize,
 }
 
 impl Segmenter {
@@ -69,6 +82,8 @@ impl Segmenter {
             lang,
             protected: None,
             reach: 0,
+            junction: None,
+            junction_chars: 0,
         }
     }
 
@@ -93,7 +108,7 @@ impl Segmenter {
         // not be searched at all. The built-in glossary then leaves about a
         // dozen English terms (`U.S.`, `U.N. Security Council`) and no
         // Chinese one.
-        let mut terms: Vec<String> = terms
+        let all: Vec<String> = terms
             .into_iter()
             .map(|t| {
                 t.as_ref()
@@ -102,7 +117,21 @@ impl Segmenter {
                     .map(fold_width)
                     .collect::<String>()
             })
-            .filter(|t| t.chars().count() > 1 && rules::could_hold_break(t))
+            .filter(|t| t.chars().count() > 1)
+            .collect();
+        if self.lang == Lang::Zh && !all.is_empty() {
+            self.junction_chars = all.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+            self.junction = Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&all)
+                    .expect("term automaton fits in memory"),
+            );
+        }
+        let mut terms: Vec<String> = all
+            .into_iter()
+            .filter(|t| rules::could_hold_break(t))
             .collect();
         terms.sort_unstable();
         terms.dedup();
@@ -171,9 +200,29 @@ impl Segmenter {
         self.lang
     }
 
+    /// Does a protected term run from the end of `before` into `after`?
+    fn straddles(&self, before: &str, after: &str) -> bool {
+        let Some(ac) = &self.junction else {
+            return false;
+        };
+        let n = self.junction_chars.saturating_sub(1);
+        let tail_at = before
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let tail: String = before[tail_at..].chars().map(fold_width).collect();
+        let head: String = after.chars().take(n).map(fold_width).collect();
+        let joint = tail.len();
+        let hay = tail + &head;
+        ac.find_overlapping_iter(&hay)
+            .any(|m| m.start() < joint && m.end() > joint)
+    }
+
     /// Split a whole document into segments.
     pub fn segment(&self, text: &str) -> Vec<Segment> {
-        let blocks = layout::blocks(text, self.lang);
+        let straddles = |a: &str, b: &str| self.straddles(a, b);
+        let blocks = layout::blocks(text, self.lang, &straddles);
         let mut out = Vec::new();
         let mut chars = CharCursor::default();
         for (paragraph, block) in blocks.iter().enumerate() {
@@ -191,7 +240,7 @@ impl Segmenter {
         out: &mut Vec<Segment>,
     ) {
         let joined = layout::join(text, block, self.lang);
-        let ends: Vec<usize> = if block.is_title {
+        let ends: Vec<usize> = if block.is_title || block.is_furniture {
             vec![joined.text.len()]
         } else {
             let mut ends = rules::boundaries(&joined.text, self.lang);
@@ -223,12 +272,19 @@ impl Segmenter {
                 chars: chars.char_range(text, bytes.clone()),
                 bytes,
             };
+            let piece = &joined.text[s..e];
+            // A credit in brackets after a caption (`… China. (Xinhua/Li
+            // Gang)`) is furniture inside a paragraph.
+            let is_furniture = block.is_furniture
+                || piece.starts_with(['(', '（', '【', '['])
+                    && furniture::is_furniture(piece, self.lang);
             out.push(Segment {
                 index: out.len(),
                 article: block.article,
                 paragraph,
                 is_title: block.is_title,
-                text: joined.text[s..e].to_string(),
+                is_furniture,
+                text: piece.to_string(),
                 span,
             });
         }

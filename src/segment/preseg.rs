@@ -2,12 +2,17 @@
 //! line between paragraphs. Spans point at each line in the original text.
 
 use super::Segment;
+use super::furniture::is_furniture;
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// Read one sentence per line. Blank lines (whitespace only) end a
 /// paragraph; leading and trailing whitespace of a line is not part of the
 /// sentence. Every line becomes a segment, so indices are line numbers
-/// when there are no blank lines (the gold bead format of MAC-Dev).
+/// when there are no blank lines (the gold bead format of MAC-Dev). A line
+/// shaped like release furniture in either language (`（完）`, `(End)`,
+/// `新华社记者 李刚 摄`, a copyright or time-stamp line) is marked
+/// [`Segment::is_furniture`], as the segmenter marks it in raw text.
 ///
 /// ```
 /// use termalign::segment::preseg::segments;
@@ -15,6 +20,7 @@ use crate::span::Span;
 /// assert_eq!(s.len(), 3);
 /// assert_eq!((s[1].paragraph, s[2].paragraph), (0, 1));
 /// assert_eq!(s[2].span.chars, 11..15);
+/// assert!(segments("甲。\n（完）\n")[1].is_furniture);
 /// ```
 pub fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -41,6 +47,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 article: 0,
                 paragraph,
                 is_title: false,
+                is_furniture: is_furniture(trimmed, Lang::Zh) || is_furniture(trimmed, Lang::En),
                 text: trimmed.to_string(),
                 span: Span {
                     bytes: s..e,

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::lang::is_cjk;
 
+use super::furniture::list_marker;
 use super::rules::{CLOSERS, skip_ws};
 
 /// Characters that end a Chinese sentence (the ellipsis `…` only when
@@ -82,6 +83,19 @@ const ZH_AGENCIES: &[&str] = &[
     "澎湃新闻",
 ];
 
+/// How far (bytes) a `《` may stand before a `。` inside the same title.
+const MAX_TITLE_STOP_BYTES: usize = 30;
+
+/// How far (bytes) the closer of a mid-sentence `（` or `「` is looked for.
+const MAX_BRACKET_BYTES: usize = 600;
+
+/// Verbs that report speech: after them (`报告指出……`, `他表示，…差距……`)
+/// an ellipsis marks words left out of what is reported, not the end of
+/// the sentence.
+const ZH_REPORTING: &[&str] = &[
+    "指出", "表示", "认为", "强调", "说", "称", "介绍", "透露", "提到", "写道", "坦言", "直言",
+];
+
 /// Outermost matched `《…》` pairs: no sentence ends inside a book or
 /// document title (`《摔跤吧！爸爸》`). An unmatched `《` protects nothing,
 /// so one stray bracket cannot swallow a paragraph.
@@ -105,8 +119,9 @@ pub fn zh_title_spans(text: &str) -> Vec<Range<usize>> {
                     spans.push(s..i + 3);
                 }
             }
-            // A title never spans a sentence-final 。: reset on it.
-            0x82 => open.clear(),
+            // A title holds a 。 only close to its start (`《论语。学而》`):
+            // a stray 《 further back cannot swallow the paragraph.
+            0x82 => open.retain(|&s| i - s <= MAX_TITLE_STOP_BYTES),
             _ => {}
         }
         i += 3;
@@ -126,21 +141,59 @@ pub(super) fn zh_boundaries(text: &str) -> Vec<usize> {
         Vec::new()
     };
     let mut next_title = 0;
-    let mut out = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
     let mut in_ascii_quote = false;
+    // A bracket opened mid-sentence: (closer offset, whether the end mark
+    // right before the closer is kept inside too, as for `「…」`).
+    let mut guard: Option<(usize, bool)> = None;
+    // The list item number expected next (`1. …；2. …`).
+    let mut next_item: Option<u32> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Only these bytes start a character the rules look at: ASCII
-        // `! ? . "` and the lead byte of `… ⋯` (E2), `。` (E3), `！？｡＂` (EF).
-        // Han characters (E4–E9) and the rest are skipped a byte at a time.
-        if !matches!(bytes[i], b'!' | b'?' | b'.' | b'"' | 0xE2 | 0xE3 | 0xEF) {
+        // `! ? . " (` and the lead byte of `… ⋯` (E2), `。「` (E3),
+        // `！？｡＂（；：` (EF). Han characters (E4–E9) and the rest are
+        // skipped a byte at a time.
+        if !matches!(
+            bytes[i],
+            b'!' | b'?' | b'.' | b'"' | b'(' | 0xE2 | 0xE3 | 0xEF
+        ) {
             i += 1;
             continue;
         }
         let c = text[i..].chars().next().expect("a char boundary");
         if c == '"' || c == '＂' {
             in_ascii_quote = !in_ascii_quote;
+        }
+        let sent_start = out.last().copied().unwrap_or(0);
+        if matches!(c, '（' | '(' | '「') && guard.is_none_or(|(g, _)| g < i) {
+            let before = text[sent_start..i].trim_end();
+            let mid_sentence = !before.is_empty() && !before.ends_with(['：', ':']);
+            if mid_sentence && let Some(close) = matching_closer(text, i, c) {
+                guard = Some((close, c == '「'));
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        if matches!(c, '；' | '：') {
+            // `：1. …；2. …；3. …`: each numbered item is a sentence.
+            let at = i + c.len_utf8();
+            let next = skip_ws(text, at);
+            if let Some((n, len)) = list_marker(&text[next..]) {
+                let starts_list = c == '：'
+                    && n == 1
+                    && text[next + len..].char_indices().take(400).any(|(k, _)| {
+                        list_marker(&text[next + len + k..]).is_some_and(|m| m.0 == 2)
+                            && text[..next + len + k].trim_end().ends_with('；')
+                    });
+                if starts_list || c == '；' && next_item == Some(n) {
+                    out.push(at);
+                    next_item = Some(n + 1);
+                }
+            }
+            i = at;
+            continue;
         }
         let prev = || text[..i].chars().next_back();
         let end_mark =
@@ -153,9 +206,14 @@ pub(super) fn zh_boundaries(text: &str) -> Vec<usize> {
             next_title += 1;
         }
         let in_title = titles.get(next_title).is_some_and(|t| t.start < i);
+        // Inside a bracket opened mid-sentence: no end, except an end mark
+        // right before a `）` (`决议（全文见附件。）各方…`).
+        let in_bracket =
+            guard.is_some_and(|(close, whole)| i < close && (whole || skip_run(text, i) != close));
         let latin_bang =
             matches!(c, '!' | '?') && prev().is_some_and(|p| p.is_ascii_alphanumeric());
         // The whole run of end marks: `？！`, `……`, `。。。`, `...`.
+        let run_start = i;
         let run_end = skip_run(text, i);
         let run = &text[i..run_end];
         let only_ellipsis = run.chars().all(|c| ZH_ELLIPSIS.contains(&c) || c == '.');
@@ -163,7 +221,7 @@ pub(super) fn zh_boundaries(text: &str) -> Vec<usize> {
             && run.chars().filter(|c| ZH_ELLIPSIS.contains(c)).count() < 2
             && run.chars().filter(|&c| c == '.').count() < 3;
         i = run_end;
-        if in_title || latin_bang || short_ellipsis {
+        if in_title || in_bracket || latin_bang || short_ellipsis {
             continue;
         }
         let end = skip_zh_closers(text, run_end, &mut in_ascii_quote);
@@ -172,8 +230,14 @@ pub(super) fn zh_boundaries(text: &str) -> Vec<usize> {
             break;
         }
         let follower = text[next..].chars().next().expect("in bounds");
-        // `……，` and `能源、投资……等领域`: the list or clause goes on.
-        if ZH_CONTINUERS.contains(&follower) || only_ellipsis && follower == '等' {
+        // `……，` and `能源、投资……等领域`: the list or clause goes on; so
+        // does a sentence whose `……` closes an enumeration (`帐篷、棉被……
+        // 各类物资`) or leaves words out of reported speech (`报告指出……`).
+        if ZH_CONTINUERS.contains(&follower)
+            || only_ellipsis
+                && (follower == '等'
+                    || end == run_end && ellipsis_inside(&text[sent_start..run_start]))
+        {
             i = end;
             continue;
         }
@@ -181,6 +245,55 @@ pub(super) fn zh_boundaries(text: &str) -> Vec<usize> {
         i = end;
     }
     out
+}
+
+/// The offset of the closer matching the opener `open` at `i` (nesting
+/// counted), if one comes within [`MAX_BRACKET_BYTES`].
+fn matching_closer(text: &str, i: usize, open: char) -> Option<usize> {
+    let close = match open {
+        '（' => '）',
+        '(' => ')',
+        _ => '」',
+    };
+    let limit = (i + MAX_BRACKET_BYTES).min(text.len());
+    let mut depth = 0usize;
+    for (k, c) in text[i..].char_indices() {
+        if i + k >= limit {
+            break;
+        }
+        if c == open || open != '「' && matches!(c, '（' | '(') {
+            depth += 1;
+        } else if c == close || open != '「' && matches!(c, '）' | ')') {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + k);
+            }
+        }
+    }
+    None
+}
+
+/// Does a `……` after `before` (the sentence so far) sit inside the
+/// sentence: closing an enumeration in its last clause, or right after a
+/// reporting verb, or within reported speech (`他表示，…`)?
+fn ellipsis_inside(before: &str) -> bool {
+    let clause_at = before
+        .rfind(['，', '；', '：', ',', ';', ':'])
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(0, char::len_utf8)
+        });
+    let clause = &before[clause_at..];
+    if clause.contains('、') {
+        return true;
+    }
+    if ZH_REPORTING.iter().any(|v| before.ends_with(v)) {
+        return true;
+    }
+    // Reported speech without quotes: `负责人表示，…`.
+    !before.contains(['“', '「', '"'])
+        && ZH_REPORTING
+            .iter()
+            .any(|v| before.contains(&format!("{v}，")))
 }
 
 /// `...` after a CJK character, a scraped stand-in for `……`.
@@ -339,6 +452,126 @@ mod tests {
                     "ascii dots after Han",
                     "等等...下一句。",
                     &["等等...", "下一句。"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn zh_brackets_opened_mid_sentence() {
+        check(
+            Lang::Zh,
+            &[
+                (
+                    "。 inside （…） mid-sentence",
+                    "一季度增长4.5%（按不变价格计算。下同），二季度增长6.3%。好。",
+                    &[
+                        "一季度增长4.5%（按不变价格计算。下同），二季度增长6.3%。",
+                        "好。",
+                    ],
+                ),
+                (
+                    "half-width brackets too",
+                    "增长4.5%(按不变价格计算。下同)，好。",
+                    &["增长4.5%(按不变价格计算。下同)，好。"],
+                ),
+                (
+                    "end mark right before ） still ends",
+                    "会议通过决议（全文见附件。）各方表示支持。",
+                    &["会议通过决议（全文见附件。）", "各方表示支持。"],
+                ),
+                (
+                    "「…」 mid-sentence holds whole sentences",
+                    "入口处，「和而不同。美美与共。」八个大字格外醒目。好。",
+                    &["入口处，「和而不同。美美与共。」八个大字格外醒目。", "好。"],
+                ),
+                (
+                    "「…」 opening a sentence is a quotation",
+                    "「好。」他說。",
+                    &["「好。」", "他說。"],
+                ),
+                (
+                    "「…」 after a colon splits like “…”",
+                    "他说：「甲。乙。」丙。",
+                    &["他说：「甲。", "乙。」", "丙。"],
+                ),
+                (
+                    "unclosed （ protects nothing",
+                    "他说（甲。乙。",
+                    &["他说（甲。", "乙。"],
+                ),
+                (
+                    "。 inside a short 《…》",
+                    "他引用了《论语。学而》中的一句话。大家鼓掌。",
+                    &["他引用了《论语。学而》中的一句话。", "大家鼓掌。"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn zh_ellipsis_in_context() {
+        check(
+            Lang::Zh,
+            &[
+                (
+                    "narrative pause ends",
+                    "大家静静地等待着……会议终于开始了。",
+                    &["大家静静地等待着……", "会议终于开始了。"],
+                ),
+                (
+                    "after a reporting verb",
+                    "报告指出……这一趋势仍将持续。",
+                    &["报告指出……这一趋势仍将持续。"],
+                ),
+                (
+                    "closing an enumeration",
+                    "帐篷、棉被、取暖炉……各类物资运抵灾区。",
+                    &["帐篷、棉被、取暖炉……各类物资运抵灾区。"],
+                ),
+                (
+                    "inside reported speech",
+                    "负责人表示，仅靠补贴难以弥补差距……真正的瓶颈在于人才。",
+                    &["负责人表示，仅靠补贴难以弥补差距……真正的瓶颈在于人才。"],
+                ),
+                (
+                    "closing quote after the ellipsis ends",
+                    "他说：“我们一定会……”话还没说完。",
+                    &["他说：“我们一定会……”", "话还没说完。"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn zh_numbered_items() {
+        check(
+            Lang::Zh,
+            &[
+                (
+                    "items after ：",
+                    "要求：1. 加强监测；2. 转移群众；3. 严防垮坝。",
+                    &["要求：", "1. 加强监测；", "2. 转移群众；", "3. 严防垮坝。"],
+                ),
+                (
+                    "fullwidth period, no space",
+                    "要求：1．加强监测；2．转移群众。",
+                    &["要求：", "1．加强监测；", "2．转移群众。"],
+                ),
+                (
+                    "a lone 1. is no list",
+                    "比分为：1. 然后继续；好。",
+                    &["比分为：1. 然后继续；好。"],
+                ),
+                (
+                    "out of sequence is prose",
+                    "要求：1. 加强监测；3. 转移群众。",
+                    &["要求：1. 加强监测；3. 转移群众。"],
+                ),
+                (
+                    "一是…；二是… are not markers",
+                    "一是加强合作；二是深化往来。",
+                    &["一是加强合作；二是深化往来。"],
                 ),
             ],
         );

@@ -31,7 +31,7 @@ pub use format::Format;
 pub use header::{TmxHeader, language_code, parse_date, tmx_date};
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
-pub use output::TmOutput;
+pub use output::{TmOutput, output_files};
 pub use tmx::TmxWriter;
 pub use write::{DEFAULT_REVIEW_BELOW, Record, WriteReport, WriterOptions, WriterSpec, clean_text};
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::TmWriter;
 use super::format::Format;
 use super::write::{Record, WriteReport, WriterOptions};
-use crate::atomic::{AtomicFile, PendingFile};
+use crate::atomic::{Output, OutputCommit};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A translation memory being written in one format, to atomic files (or
@@ -30,26 +30,38 @@ use crate::error::{Error, ErrorKind, Result};
 /// ```
 pub struct TmOutput {
     writer: Box<dyn TmWriter>,
-    pending: Vec<PendingFile>,
+    pending: Vec<OutputCommit>,
     path: Option<PathBuf>,
 }
 
 impl TmOutput {
-    /// Write `format` to `path` (for `moses`, to `PATH.zh` and `PATH.en`)
-    /// through temporary files beside it.
+    /// Write `format` to `path` (for `moses`, to `PATH.zh` and `PATH.en`),
+    /// each opened by [`Output::open`]: `-` is standard output, devices and
+    /// pipes are written directly, files through temporary files beside
+    /// them. The files are created now, so an unwritable folder is an error
+    /// before any work.
     pub fn create(path: &Path, format: Format, opts: &WriterOptions) -> Result<TmOutput> {
         let spec = format.spec();
+        if path.as_os_str() == "-"
+            && let Some(note) = format.files_note()
+        {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!("the {format} format {note}: standard output (-) is one stream"),
+            ));
+        }
         let mut outs: Vec<Box<dyn Write>> = Vec::with_capacity(spec.files.len());
         let mut pending = Vec::with_capacity(spec.files.len());
-        for suffix in spec.files {
-            let (w, pend) = AtomicFile::create(&file_path(path, suffix))?.into_parts()?;
+        for path in output_files(path, format) {
+            let (w, pend) = Output::open(&path)?.into_parts()?;
             outs.push(Box::new(w));
             pending.push(pend);
         }
         Ok(TmOutput {
             writer: (spec.open)(outs, opts),
             pending,
-            path: Some(path.to_path_buf()),
+            // Standard output's errors name it already (`<stdout>: …`).
+            path: (path.as_os_str() != "-").then(|| path.to_path_buf()),
         })
     }
 
@@ -78,6 +90,18 @@ impl TmOutput {
             None => e,
         }
     }
+}
+
+/// The files `format` writes for `-o path` (moses: `path.zh` and
+/// `path.en`; every other format: `path`), for checking them against the
+/// inputs before any work.
+pub fn output_files(path: &Path, format: Format) -> Vec<PathBuf> {
+    format
+        .spec()
+        .files
+        .iter()
+        .map(|suffix| file_path(path, suffix))
+        .collect()
 }
 
 /// The file a format writes for `-o path`: `path` itself for `""`, else

@@ -85,6 +85,48 @@ pub fn open_with(path: &Path, src_lang: Option<&str>) -> Result<Units> {
     })
 }
 
+/// [`open`], and a memory whose file is not empty but gives no unit ends
+/// with the error [`require_units`] gives, so a stream cannot pass as a
+/// clean, empty memory.
+pub fn open_whole(path: &Path) -> Result<Units> {
+    let mut inner = open(path)?;
+    let path = path.to_path_buf();
+    let mut seen = 0usize;
+    let mut done = false;
+    Ok(Box::new(std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match inner.next() {
+            Some(u) => {
+                seen += 1;
+                Some(u)
+            }
+            None => {
+                done = true;
+                require_units(&path, seen).err().map(Err)
+            }
+        }
+    })))
+}
+
+/// Refuse a memory that gave no unit though its file is not empty: a
+/// file that only looks like a memory (a TMX with an empty `<body>`, a
+/// CSV with only its header) must not pass as a clean, empty one.
+pub fn require_units(path: &Path, units: usize) -> Result<()> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if units == 0 && size > 0 {
+        return Err(Error::new(
+            ErrorKind::Empty,
+            format!(
+                "no translation units in {size} bytes: not a translation memory, or an empty one"
+            ),
+        )
+        .with_path(path));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

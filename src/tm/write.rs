@@ -58,6 +58,11 @@ pub struct WriterOptions {
     pub min_confidence: Option<f64>,
     /// TMX units below this confidence carry a `<note>`.
     pub review_below: f64,
+    /// CSV/TSV only: a cell that begins with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return gets a `'` in front, as OWASP recommends against
+    /// CSV injection, so a spreadsheet shows the text instead of running
+    /// it as a formula. Off by default: the text then stays byte-exact.
+    pub excel_safe: bool,
 }
 
 impl Default for WriterOptions {
@@ -67,6 +72,7 @@ impl Default for WriterOptions {
             bom: false,
             min_confidence: None,
             review_below: DEFAULT_REVIEW_BELOW,
+            excel_safe: false,
         }
     }
 }

@@ -21,6 +21,11 @@ pub struct GlossaryArgs {
 }
 
 impl GlossaryArgs {
+    /// The glossary files given (inputs no output may overwrite).
+    pub fn files(&self) -> impl Iterator<Item = &std::path::Path> {
+        self.glossaries.iter().map(PathBuf::as_path)
+    }
+
     /// The merged glossary these arguments name.
     pub fn load(&self) -> Result<Glossary> {
         let mut user = Glossary::new();

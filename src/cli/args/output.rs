@@ -12,9 +12,12 @@ use termalign::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output file; standard output when absent. Written to a temporary file
-    /// beside it and renamed at the end, so a failed run leaves no partial
-    /// file. With --format moses, OUT.zh and OUT.en are written.
+    /// Output file; standard output when absent or `-`. Written to a
+    /// temporary file beside it (.NAME.termalign-XXXXXX.tmp, created before
+    /// any work and removed on Ctrl-C) and renamed at the end, so a failed
+    /// run leaves no partial file; a device or pipe is written directly, a
+    /// symbolic link through to its target. It may not be an input. With
+    /// --format moses, OUT.zh and OUT.en are written.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -54,6 +57,21 @@ pub struct TmArgs {
     /// reads the Chinese correctly.
     #[arg(long)]
     pub bom: bool,
+
+    /// Put a `'` before CSV/TSV cells that begin with = + - @ TAB or CR,
+    /// so a spreadsheet shows them as text instead of running them as
+    /// formulas (OWASP's advice against CSV injection). On by default with
+    /// --bom (the Excel mode); --excel-safe=false keeps the text
+    /// byte-exact, as a TM needs for re-import.
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub excel_safe: Option<bool>,
 
     /// Leave units whose alignment confidence is below this (0 to 1) out of
     /// TMX and moses output; CSV, TSV and JSONL keep them and gain a
@@ -108,6 +126,7 @@ impl TmArgs {
                 creation_date,
             },
             bom: self.bom,
+            excel_safe: self.excel_safe.unwrap_or(self.bom),
             min_confidence: self.min_confidence,
             ..WriterOptions::default()
         })
@@ -164,20 +183,24 @@ impl OutputArgs {
         let opts = self.tm.options(langs)?;
         match &self.output {
             Some(path) => TmOutput::create(path, format, &opts),
-            None => TmOutput::to_writer(
-                Box::new(std::io::BufWriter::with_capacity(
-                    128 * 1024,
-                    std::io::stdout().lock(),
-                )),
-                format,
-                &opts,
-            ),
+            None => TmOutput::create(Path::new("-"), format, &opts),
         }
     }
 
-    /// Write all units, commit the file and print the warnings.
-    pub fn write_units(&self, units: &[TranslationUnit]) -> Result<()> {
-        let mut out = self.open_writer(None)?;
+    /// Refuse, before any work, an output file (both moses files) that is
+    /// one of `inputs`.
+    pub fn refuse_overwrite(&self, inputs: &[&Path]) -> Result<()> {
+        let Some(path) = &self.output else {
+            return Ok(());
+        };
+        let files = termalign::tm::output_files(path, self.format()?);
+        let outs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        termalign::atomic::refuse_overwrite(inputs, &outs)
+    }
+
+    /// Write all units to `out` (from [`OutputArgs::open_writer`]), commit
+    /// the file and print the warnings.
+    pub fn write_all(&self, mut out: TmOutput, units: &[TranslationUnit]) -> Result<()> {
         for u in units {
             out.write_unit(u)?;
         }

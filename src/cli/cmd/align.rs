@@ -1,12 +1,12 @@
 //! `termalign align`: align a Chinese document with its English version,
 //! or whole archives of them (batch and JSON Lines modes).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use termalign::atomic::AtomicFile;
+use termalign::atomic::Output;
 use termalign::batch::{
     self, BatchOptions, Folders, JobOutput, PairOptions, PairRow, Pairing, Plan, ReadOptions,
     Runner, Shard, Summary,
@@ -102,9 +102,15 @@ pub struct BatchArgs {
     /// name in the output), zh_article, en_article (1-based article of a
     /// multi-article file), score, status (rows not `paired` are skipped,
     /// so a --pairs-out file is a manifest). Paths are relative to the
-    /// manifest's folder.
+    /// manifest's folder and must stay under it (see --allow-outside).
     #[arg(long, value_name = "FILE.csv", conflicts_with = "jsonl")]
     pub manifest: Option<PathBuf>,
+
+    /// Let --manifest rows name absolute paths and paths outside the
+    /// manifest's folder (refused by default, so a manifest from elsewhere
+    /// cannot read /etc/passwd into the TM).
+    #[arg(long, requires = "manifest")]
+    pub allow_outside: bool,
 
     /// How --zh-dir and --en-dir documents are paired. `name`: the same
     /// path under both folders, or the same path with the language marker
@@ -179,38 +185,64 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments (format, --date, --src-lang…) before reading anything.
     args.output.check()?;
+    if args.zh.as_deref() == Some(std::path::Path::new("-"))
+        && args.en.as_deref() == Some(std::path::Path::new("-"))
+    {
+        return Err(config(
+            "ZH and EN cannot both be - (standard input is one stream): give one of them as a file"
+                .into(),
+        ));
+    }
     let (zh_path, en_path) = (
         args.zh.clone().expect("clap requires ZH"),
         args.en
             .clone()
             .ok_or_else(|| config("give the English document after the Chinese one".into()))?,
     );
-    let zh = args.input.read(&zh_path)?.text;
-    let en = args.input.read(&en_path)?.text;
+    let mut inputs = vec![zh_path.as_path(), en_path.as_path()];
+    inputs.extend(args.glossary.files());
+    args.output.refuse_overwrite(&inputs)?;
+    // Opened before the work: an unwritable folder fails now, not after it.
+    let out = args.output.open_writer(None)?;
+    let zh = args
+        .input
+        .read_side_bounded(&zh_path, termalign::Lang::Zh)?
+        .text;
+    let en = args
+        .input
+        .read_side_bounded(&en_path, termalign::Lang::En)?
+        .text;
     let mut pipeline = args.model.pipeline(args.glossary.load()?)?;
-    // A long pair takes seconds: show sentences done on a terminal.
-    let bar = (!args.batch.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::hidden().with_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} sentences aligned · ETA {eta}")
-                .expect("valid template"),
-        );
-        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        bar
-    });
+    // A long run shows the sentences aligned so far (on a terminal only,
+    // not with -q); the aligner reports them as pieces finish.
+    let bar =
+        (zh.len() + en.len() > 1 << 18 && !args.batch.quiet && std::io::stderr().is_terminal())
+            .then(|| {
+                let bar = ProgressBar::new_spinner().with_style(
+                    ProgressStyle::with_template(
+                        "{spinner} aligning {msg}: {pos}/{len} sentences · ETA {eta}",
+                    )
+                    .expect("valid template"),
+                );
+                bar.set_message(zh_path.display().to_string());
+                bar.enable_steady_tick(Duration::from_millis(200));
+                bar
+            });
     if let Some(b) = &bar {
         pipeline = pipeline.with_progress(std::sync::Arc::new(BarProgress(b.clone())));
     }
-    let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options())?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
+    let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
+    let aligned = aligned?;
     let name = zh_path.display().to_string();
     let units: Vec<_> = aligned
         .articles
         .iter()
         .flat_map(|a| pipeline.units(&a.doc, &name))
         .collect();
-    args.output.write_units(&units)?;
+    args.output.write_all(out, &units)?;
     Ok(Status::Ok)
 }
 
@@ -367,53 +399,21 @@ fn status(summary: Summary) -> Result<Status> {
 fn options(args: &Args) -> Result<BatchOptions> {
     Ok(BatchOptions {
         read: ReadOptions {
-            decode: args.input.decode_options()?,
+            decode: args.input.side_options(termalign::Lang::Zh)?,
+            en_decode: Some(args.input.side_options(termalign::Lang::En)?),
             presegmented: args.model.presegmented,
         },
         keep_going: args.batch.keep_going,
     })
 }
 
-/// Where the output goes: an atomic file, or standard output.
-enum Sink {
-    File(AtomicFile),
-    Stdout(std::io::BufWriter<std::io::Stdout>),
-}
-
-impl Sink {
-    fn open(path: &Option<PathBuf>) -> Result<Sink> {
-        Ok(match path {
-            Some(p) => Sink::File(AtomicFile::create(p)?),
-            None => Sink::Stdout(std::io::BufWriter::new(std::io::stdout())),
-        })
-    }
-    fn commit(self) -> Result<()> {
-        match self {
-            Sink::File(f) => f.commit(),
-            Sink::Stdout(mut s) => s.flush().map_err(Error::io),
-        }
-    }
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::File(f) => f.write(buf),
-            Sink::Stdout(s) => s.write(buf),
-        }
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Sink::File(f) => f.flush(),
-            Sink::Stdout(s) => s.flush(),
-        }
-    }
-}
-
 fn plan(args: &Args, runner: &Runner) -> Result<Plan> {
     let b = &args.batch;
     if let Some(m) = &b.manifest {
-        return Ok(batch::plan::by_manifest(batch::read_manifest(m)?));
+        return Ok(batch::plan::by_manifest(batch::read_manifest_with(
+            m,
+            b.allow_outside,
+        )?));
     }
     let pairing = if b.pair == "content" {
         if !(0.0..=1.0).contains(&b.min_pair_score) {
@@ -439,11 +439,47 @@ fn run_batch(args: Args) -> Result<Status> {
     args.output.check()?;
     let options = options(&args)?;
     let pool = jobs::pool(args.batch.jobs)?;
+    // Outputs: never an input, never the same file twice, and opened (their
+    // folders found writable) before any work.
+    let mut inputs: Vec<&std::path::Path> = args.glossary.files().collect();
+    inputs.extend(args.batch.manifest.as_deref());
+    args.output.refuse_overwrite(&inputs)?;
+    if let Some(p) = &args.batch.pairs_out {
+        termalign::atomic::refuse_overwrite(&inputs, &[p.as_path()])?;
+        if args.output.output.as_ref() == Some(p) {
+            return Err(config(format!(
+                "-o and --pairs-out name the same file {}",
+                p.display()
+            )));
+        }
+    }
+    let mut writer = args.output.open_writer(None)?;
+    let pairs_out = args
+        .batch
+        .pairs_out
+        .as_deref()
+        .map(Output::open)
+        .transpose()?;
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
     let mut plan = plan(&args, &runner)?;
-    if let Some(path) = &args.batch.pairs_out {
-        let mut f = AtomicFile::create(path)?;
+    let docs: Vec<&std::path::Path> = plan
+        .jobs
+        .iter()
+        .flat_map(|j| [&j.zh.source, &j.en.source])
+        .filter_map(|s| match s {
+            batch::Source::File(p) => Some(p.as_path()),
+            _ => None,
+        })
+        .collect();
+    args.output.refuse_overwrite(&docs)?;
+    if let Some(p) = &args.batch.pairs_out {
+        termalign::atomic::refuse_overwrite(&docs, &[p.as_path()])?;
+    }
+    if plan.jobs.is_empty() {
+        return Err(no_pairs(&args, &plan));
+    }
+    if let (Some(path), Some(mut f)) = (&args.batch.pairs_out, pairs_out) {
         let base = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -457,7 +493,6 @@ fn run_batch(args: Args) -> Result<Status> {
     // The TM is streamed: units are written as documents complete, in
     // order. Writers write nothing before the first unit, so a run that
     // stops before it leaves no output.
-    let mut writer = args.output.open_writer(None)?;
     // Stopped by a file that pairing could not read: no document ran,
     // nothing to sum up.
     let stops_early = !options.keep_going && !plan.failures.is_empty();
@@ -470,6 +505,32 @@ fn run_batch(args: Args) -> Result<Status> {
         ui.summary(&summary);
     }
     status(summary)
+}
+
+/// Why a batch found nothing to align (exit 2): an empty TM with exit 0
+/// would hide a wrong folder, glob or pairing.
+fn no_pairs(args: &Args, plan: &Plan) -> Error {
+    let failed = if plan.failures.is_empty() {
+        String::new()
+    } else {
+        format!("; {} file(s) could not be read", plan.failures.len())
+    };
+    let msg = if args.batch.manifest.is_some() {
+        format!(
+            "the manifest lists no pair to align (no row, or none with status `paired`){failed}"
+        )
+    } else {
+        let hint = if args.batch.pair == "name" {
+            "; names must match under both folders (or differ only by a language marker: a.zh.txt ↔ a.en.txt), or try --pair content"
+        } else {
+            "; no pair reached --min-pair-score"
+        };
+        format!(
+            "no pair found: {} Chinese and {} English document(s), none paired by {}{hint}{failed}",
+            plan.unpaired_zh, plan.unpaired_en, args.batch.pair
+        )
+    };
+    config(msg)
 }
 
 fn run_jsonl(args: Args) -> Result<Status> {
@@ -489,7 +550,10 @@ fn run_jsonl(args: Args) -> Result<Status> {
     let pipeline = args.model.pipeline(args.glossary.load()?)?;
     let runner = Runner::new(&pipeline, pool, options);
     let mut ui = Ui::new(args.batch.quiet, None);
-    let mut out = Sink::open(&args.output.output)?;
+    let mut out = match &args.output.output {
+        Some(p) => Output::open(p)?,
+        None => Output::stdout(),
+    };
     let input = std::io::BufReader::new(std::io::stdin());
     let result = runner.run_jsonl(input, &mut out, &mut ui);
     ui.finish();

@@ -1,10 +1,10 @@
 //! `termalign check`: terminology checks over translation memory, for CI.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use termalign::DocOptions;
-use termalign::atomic::AtomicFile;
+use termalign::atomic::Output;
 use termalign::check::baseline::Baseline;
 use termalign::check::report::{Format, Report, Summary};
 use termalign::check::{CheckOptions, Checker, Rule, Severity};
@@ -82,7 +82,8 @@ pub struct Args {
           value_parser = ["text", "json", "junit", "github", "sarif", "html"])]
     pub format: String,
 
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Write the report to FILE (atomically; a device or pipe directly)
+    /// instead of standard output. It may not be an input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -173,6 +174,28 @@ pub fn run(args: Args) -> Result<Status> {
     }
     // Fail on bad arguments before reading anything.
     let options = args.options()?;
+    // No output may be an input; outputs are opened before the work, so an
+    // unwritable folder fails now.
+    let mut inputs: Vec<&Path> = args.tms.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.zh.as_deref());
+    inputs.extend(args.en.as_deref());
+    inputs.extend(args.baseline.as_deref());
+    inputs.extend(args.glossary.files());
+    let outputs: Vec<&Path> = args
+        .output
+        .iter()
+        .chain(&args.write_baseline)
+        .map(PathBuf::as_path)
+        .collect();
+    termalign::atomic::refuse_overwrite(&inputs, &outputs)?;
+    if let (Some(o), Some(b)) = (&args.output, &args.write_baseline)
+        && o == b
+    {
+        return Err(config(format!(
+            "-o and --write-baseline name the same file {}",
+            o.display()
+        )));
+    }
     if args.format == HTML_FORMAT {
         return super::review::check_html(&args, options);
     }
@@ -181,27 +204,42 @@ pub fn run(args: Args) -> Result<Status> {
         Some(p) => Some(Baseline::load(p)?),
         None => None,
     };
+    let baseline_out = args
+        .write_baseline
+        .as_deref()
+        .map(Output::open)
+        .transpose()?;
+    let report_out = match &args.output {
+        Some(p) => Some(Output::open(p)?),
+        None => None,
+    };
     let pool = jobs::pool(args.jobs)?;
     let glossary = args.glossary.load()?;
 
-    let mut units: Vec<ReadUnit> = Vec::new();
-    for path in &args.tms {
-        for unit in termalign::tm::read::open(path)? {
-            units.push(unit?);
-        }
-    }
+    let mut doc_units: Vec<ReadUnit> = Vec::new();
     if let (Some(zh), Some(en)) = (&args.zh, &args.en) {
         let pipeline = args.model.pipeline(glossary.clone())?;
         let opts = args.model.doc_options();
-        units.extend(pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?);
+        doc_units = pool.install(|| document_units(&args.input, &pipeline, &opts, zh, en))?;
     }
 
     let checker = Checker::new(glossary, options)?;
-    let run = pool.install(|| checker.check(&units))?;
+    // Streamed: the memories are read (twice, for the `inconsistent-*`
+    // rules), never held whole.
+    let open = || -> Result<_> {
+        let mut streams = Vec::with_capacity(args.tms.len());
+        for path in &args.tms {
+            streams.push(termalign::tm::read::open_whole(path)?);
+        }
+        Ok(streams
+            .into_iter()
+            .flatten()
+            .chain(doc_units.iter().cloned().map(Ok)))
+    };
+    let run = pool.install(|| checker.check_stream(open))?;
     let mut findings = run.findings;
     let mut baselined = 0;
-    if let Some(path) = &args.write_baseline {
-        let mut file = AtomicFile::create(path)?;
+    if let (Some(path), Some(mut file)) = (&args.write_baseline, baseline_out) {
         Baseline::write(&findings, &mut file).map_err(|e| e.with_path(path))?;
         file.commit()?;
         eprintln!(
@@ -221,9 +259,8 @@ pub fn run(args: Args) -> Result<Status> {
         findings: &findings,
         summary,
     };
-    match &args.output {
-        Some(path) => {
-            let mut file = AtomicFile::create(path)?;
+    match (&args.output, report_out) {
+        (Some(path), Some(mut file)) => {
             format
                 .reporter(false)
                 .write(&report, &mut file)
@@ -232,14 +269,15 @@ pub fn run(args: Args) -> Result<Status> {
             // The report went to a file: say how it went where people look.
             eprintln!("termalign: {}", report.summary.line());
         }
-        None => {
+        _ => {
             let stdout = std::io::stdout();
             let color = format == Format::Text
                 && stdout.is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let mut out = std::io::BufWriter::new(stdout.lock());
+            // Errors name <stdout> (a full disk, a closed pipe).
+            let mut out = Output::stdout();
             format.reporter(color).write(&report, &mut out)?;
-            out.flush().map_err(Error::io)?;
+            out.commit()?;
         }
     }
     Ok(if failed { Status::Findings } else { Status::Ok })
@@ -255,8 +293,8 @@ fn document_units(
     zh: &Path,
     en: &Path,
 ) -> Result<Vec<ReadUnit>> {
-    let zh_text = input.read(zh)?.text;
-    let en_text = input.read(en)?.text;
+    let zh_text = input.read_side_bounded(zh, termalign::Lang::Zh)?.text;
+    let en_text = input.read_side_bounded(en, termalign::Lang::En)?.text;
     let aligned = pipeline.align_document(&zh_text, &en_text, opts)?;
     let file = zh.display().to_string();
     // Line of each byte offset, by one pass over the newlines.

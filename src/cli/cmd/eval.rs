@@ -99,6 +99,10 @@ fn read(path: &Path) -> Result<String> {
 
 fn add(counts: &mut Counts, gold: &Path, pred: &Path) -> Result<()> {
     let g = parse_beads(&read(gold)?, &gold.display().to_string())?;
+    if g.is_empty() {
+        // Scoring against nothing would report a meaningless 0 or 100%.
+        return Err(Error::new(ErrorKind::Empty, "the gold file holds no bead").with_path(gold));
+    }
     let p = parse_beads(&read(pred)?, &pred.display().to_string())?;
     counts.add(&g, &p);
     Ok(())
@@ -163,9 +167,10 @@ pub fn run(args: Args) -> Result<Status> {
 }
 
 fn write_stdout(out: &str) -> Result<Status> {
-    let mut stdout = std::io::stdout().lock();
+    // Errors name <stdout>.
+    let mut stdout = termalign::atomic::Output::stdout();
     stdout.write_all(out.as_bytes()).map_err(Error::io)?;
-    stdout.flush().map_err(Error::io)?;
+    stdout.commit()?;
     Ok(Status::Ok)
 }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use termalign::atomic::AtomicFile;
+use termalign::atomic::Output;
 use termalign::batch::plan::{Folders, Pairing};
 use termalign::batch::{self, BatchOptions, Job, Plan, ReadOptions, Runner};
 use termalign::check::CheckOptions;
@@ -128,11 +128,11 @@ fn all_memories(inputs: &[PathBuf]) -> bool {
 }
 
 /// Read every unit of the memories; the first error stops (with its file
-/// and line).
+/// and line), and a non-empty memory with no unit is one.
 pub(crate) fn read_memories(paths: &[PathBuf]) -> Result<Vec<ReadUnit>> {
     let mut units = Vec::new();
     for path in paths {
-        for u in termalign::tm::read::open(path)? {
+        for u in termalign::tm::read::open_whole(path)? {
             units.push(u?);
         }
     }
@@ -242,9 +242,10 @@ pub fn run(args: Args) -> Result<Status> {
     Ok(Status::Ok)
 }
 
-/// Write the page atomically.
+/// Write the page through [`Output`] (atomically; `-`, devices and pipes
+/// directly).
 pub(crate) fn write_page(path: &Path, html: &str) -> Result<()> {
-    let mut f = AtomicFile::create(path)?;
+    let mut f = Output::open(path)?;
     f.write_all(html.as_bytes())
         .map_err(|e| Error::io(e).with_path(path))?;
     f.commit()
@@ -256,7 +257,8 @@ pub(crate) fn write_page(path: &Path, html: &str) -> Result<()> {
 /// cannot be read stops the run: a review page is not written with holes.
 fn align_batch(args: &Args, pipeline: &Pipeline) -> Result<Vec<(String, AlignedDocument)>> {
     let read = ReadOptions {
-        decode: args.input.decode_options()?,
+        decode: args.input.side_options(termalign::Lang::Zh)?,
+        en_decode: Some(args.input.side_options(termalign::Lang::En)?),
         presegmented: args.model.presegmented,
     };
     let runner = Runner::new(

@@ -15,16 +15,24 @@ use crate::cli::args::input::InputArgs;
 /// Prints one sentence per line, with a blank line between articles.
 ///
 /// Chinese: a sentence ends at 。！？ (and ？！, ……) with any closing quote or
-/// bracket after it; never inside 《…》 nor at ；、，：. A line without final
-/// punctuation is joined to the next one (scraped releases break lines
-/// mid-word), unless it is a title: a line at the start of the file or right
-/// above a dateline (`新华社北京7月5日电`). A title and its dateline start a
-/// new article.
+/// bracket after it; never inside 《…》, nor inside （…） or 「…」 opened
+/// mid-sentence, nor at ；、，：, nor at a …… that closes an enumeration or
+/// sits in reported speech. Numbered items (`：1. …；2. …；`) are sentences.
+/// A line without final punctuation is joined to the next one (scraped
+/// releases break lines mid-word), unless it is a title (a line at the start
+/// of the file that looks like one, or right above a dateline
+/// `新华社北京7月5日电`), a section heading between blank lines, or
+/// furniture. A title and its dateline start a new article.
 ///
 /// English: abbreviations (Mr., U.S., Jan., No.), initials, decimals,
-/// ellipses and list numbers do not end sentences; hard-wrapped lines are
-/// joined with one space, blank lines separate paragraphs, and a title line
+/// ellipses and list numbers do not end sentences; `a.m.`/`p.m.` before
+/// `Mr.` does when a clause ended there; hard-wrapped lines are joined with
+/// one space, blank lines separate paragraphs, and a title or heading line
 /// without final punctuation is a sentence of its own.
+///
+/// Release furniture is a segment of its own (`is_furniture` in jsonl):
+/// bylines, sign-offs (`（完）`, `(End)`), source tags and photo credits,
+/// `图源：` lines, copyright, edition and time-stamp lines, headings.
 ///
 /// Glossary terms (the built-in glossary and any `-g`) are never split.
 /// Input may be UTF-8 (with or without BOM), UTF-16 with a BOM, or
@@ -67,8 +75,8 @@ pub fn run(args: Args) -> Result<Status> {
     };
     let segmenter = Segmenter::new(lang).with_protected_terms(protected);
     let segments = segmenter.segment(&text);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Errors name <stdout>.
+    let mut out = termalign::atomic::Output::stdout();
     let mut article = 0;
     for s in &segments {
         if args.format == "jsonl" {

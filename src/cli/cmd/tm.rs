@@ -160,6 +160,8 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
             ),
         ));
     }
+    let inputs: Vec<&Path> = a.inputs.iter().map(PathBuf::as_path).collect();
+    a.output.refuse_overwrite(&inputs)?;
     let src = a.output.tm.src_lang.as_deref();
     let langs = input_langs(&a.inputs[0], src)?;
     let mut out = a.output.open_writer(langs_ref(&langs))?;
@@ -179,8 +181,9 @@ fn merge_cmd(a: MergeArgs) -> Result<Status> {
 fn stats_cmd(a: StatsArgs) -> Result<Status> {
     check_readable(&a.file)?;
     let s = stats::stats(read::open(&a.file)?)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    read::require_units(&a.file, s.units)?;
+    // Errors name <stdout>.
+    let mut out = termalign::atomic::Output::stdout();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &s).map_err(|e| Error::io(e.into()))?;
         writeln!(out)?;
@@ -227,20 +230,15 @@ fn convert_cmd(a: ConvertArgs) -> Result<Status> {
         )
         .with_path(&a.output));
     }
-    let same = |x: &Path, y: &Path| match (x.canonicalize(), y.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    };
-    if same(&a.input, &a.output) {
-        return Err(
-            Error::new(ErrorKind::Config, "IN and OUT are the same file").with_path(&a.output),
-        );
-    }
+    let outs = termalign::tm::output_files(&a.output, format);
+    let outs: Vec<&Path> = outs.iter().map(PathBuf::as_path).collect();
+    termalign::atomic::refuse_overwrite(&[a.input.as_path()], &outs)?;
     let src = a.tm.src_lang.as_deref();
     let langs = input_langs(&a.input, src)?;
     let opts = a.tm.options(langs_ref(&langs))?;
     let mut out = TmOutput::create(&a.output, format, &opts)?;
-    convert::convert(read::open_with(&a.input, src)?, &mut out)?;
+    let n = convert::convert(read::open_with(&a.input, src)?, &mut out)?;
+    read::require_units(&a.input, n)?;
     out.finish()?;
     warn(
         &a.output.display().to_string(),

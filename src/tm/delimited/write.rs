@@ -35,6 +35,7 @@ pub(crate) const TSV_SPEC: WriterSpec = WriterSpec {
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<Bom<W>>,
     min_confidence: Option<f64>,
+    excel_safe: bool,
     started: bool,
     report: WriteReport,
 }
@@ -65,6 +66,7 @@ impl<W: Write> CsvWriter<W> {
                     pending: opts.bom,
                 }),
             min_confidence: opts.min_confidence,
+            excel_safe: opts.excel_safe,
             started: false,
             report: WriteReport::default(),
         }
@@ -102,6 +104,16 @@ impl<W: Write> Write for Bom<W> {
     }
 }
 
+/// A cell a spreadsheet would run as a formula (it begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) with a `'` in front, as OWASP's
+/// CSV injection advice has it; any other cell as it is.
+pub(crate) fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 fn csv_err(e: csv::Error) -> Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => Error::io(io),
@@ -124,6 +136,11 @@ impl<W: Write> TmWriter for CsvWriter<W> {
             terms.into(),
         ];
         for f in &fields {
+            let f = if self.excel_safe {
+                excel_safe(f)
+            } else {
+                std::borrow::Cow::Borrowed(f.as_ref())
+            };
             self.inner.write_field(f.as_bytes()).map_err(csv_err)?;
         }
         if let Some(min) = self.min_confidence {
@@ -218,6 +235,22 @@ mod tests {
              低\tlow\t0.300\t2-1\tsco\t上海精神|一带一路\ttrue\n"
         );
         assert_eq!((r.written, r.flagged), (2, 1));
+    }
+
+    #[test]
+    fn excel_safe_prefixes_formula_cells_only() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("-5% growth", "'-5% growth"),
+            ("+1", "'+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Growth of -5%", "Growth of -5%"),
+            ("", ""),
+        ] {
+            assert_eq!(excel_safe(cell), want);
+        }
     }
 
     #[test]

@@ -64,6 +64,12 @@ pub struct TmxReader<R: BufRead> {
     /// Depth of code elements (`<ph>`, `<bpt>`…) inside the current `<seg>`.
     code_depth: usize,
     done: bool,
+    /// Open elements, from the root down: a file that ends with any open
+    /// is truncated.
+    depth: usize,
+    /// A `<tmx>` root was opened; a `<body>` inside it.
+    root_seen: bool,
+    body_seen: bool,
 }
 
 /// Stream the units of a TMX document read from `reader`; `file` names it
@@ -101,6 +107,9 @@ pub fn read_tmx<R: BufRead + 'static>(
         seg_text: String::new(),
         code_depth: 0,
         done: false,
+        depth: 0,
+        root_seen: false,
+        body_seen: false,
     }
 }
 
@@ -142,9 +151,31 @@ impl<R: BufRead> TmxReader<R> {
         }
     }
 
+    /// The document's shape: one `<tmx>` root holding a `<body>`.
+    fn shape(&mut self, name: &str, empty: bool) -> Result<()> {
+        if self.depth == 0 {
+            if self.root_seen {
+                return Err(self.err(format!("<{name}> after the end of <tmx>")));
+            }
+            if name != "tmx" {
+                return Err(self.err(format!(
+                    "the root element is <{name}>, not <tmx>: not a TMX file"
+                )));
+            }
+            self.root_seen = true;
+        } else if self.depth == 1 && name == "body" {
+            self.body_seen = true;
+        }
+        if !empty {
+            self.depth += 1;
+        }
+        Ok(())
+    }
+
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<()> {
         let name = e.local_name();
         let name = name.as_ref();
+        self.shape(name, empty)?;
         match (self.at, name) {
             (In::Outside, "header") => {
                 self.header_src = self.attr(e, &["srclang"])?;
@@ -286,11 +317,27 @@ impl<R: BufRead> TmxReader<R> {
                 Event::Start(e) => self.start(&e, false)?,
                 Event::Empty(e) => self.start(&e, true)?,
                 Event::End(e) => {
+                    self.depth = self.depth.saturating_sub(1);
                     if let Some(u) = self.end(e.local_name().as_ref()) {
                         return Ok(Some(u));
                     }
                 }
                 Event::Text(t) => {
+                    if self.depth == 0 && !t.as_ref().chars().all(|c| c.is_ascii_whitespace()) {
+                        // Name the line where the text starts.
+                        let after = t.as_ref().trim_start().matches('\n').count() as u64;
+                        let line = self.xml.get_ref().lines + 1 - after;
+                        return Err(Error::new(
+                            ErrorKind::Format,
+                            if self.root_seen {
+                                "text after the end of <tmx>"
+                            } else {
+                                "text before the <tmx> element: not a TMX file"
+                            },
+                        )
+                        .with_path(&self.file)
+                        .with_line(line));
+                    }
                     if matches!(self.at, In::Seg | In::Prop) {
                         let s = t.xml10_content();
                         self.push_text(&s);
@@ -338,7 +385,21 @@ impl<R: BufRead> TmxReader<R> {
                 }
                 Event::Eof => {
                     if self.at != In::Outside {
-                        return Err(self.err("unexpected end of file inside a <tu>"));
+                        return Err(
+                            self.err("unexpected end of file inside a <tu> (truncated file?)")
+                        );
+                    }
+                    if !self.root_seen {
+                        return Err(self.err("no <tmx> element: empty or not a TMX file"));
+                    }
+                    if self.depth > 0 {
+                        return Err(self.err(format!(
+                            "unexpected end of file: {} element(s) still open (truncated file?)",
+                            self.depth
+                        )));
+                    }
+                    if !self.body_seen {
+                        return Err(self.err("<tmx> has no <body>"));
                     }
                     return Ok(None);
                 }
