@@ -52,11 +52,10 @@ fn one_by_one_and_concatenated(p: &Pipeline, docs: &[Doc]) -> (f64, f64) {
                 b.iter().map(|x| x + oe).collect(),
             )
         }));
+        // Documents keep their paragraph breaks and are one apart.
         for (all, one) in [(&mut zh, z), (&mut en, e)] {
-            for line in one.lines().filter(|l| !l.trim().is_empty()) {
-                all.push_str(line);
-                all.push('\n');
-            }
+            all.push_str(one.trim_end());
+            all.push_str("\n\n");
         }
     }
     let (zs, es) = (preseg::segments(&zh), preseg::segments(&en));
