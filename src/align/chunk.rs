@@ -134,7 +134,9 @@ fn guide(
             stats.slice(i0..i1, j0..j1),
         );
         let mut w = params.band.max(1);
-        let s = Search::new(scorer, kinds).capped(max_cells(i1 - i0 + j1 - j0));
+        let s = Search::new(scorer, kinds)
+            // No floor here: many windows, and a window needs no wide band.
+            .capped(MAX_CELLS_PER_SENTENCE * (i1 - i0 + j1 - j0));
         let path = match guess {
             Some(g) => s.free_end(g - j0),
             None => s,
