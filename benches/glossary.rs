@@ -5,7 +5,8 @@
 //! CC-CEDICT words of 3–8 Han characters with their first English gloss
 //! when `../shared` is present, otherwise terms generated from a fixed
 //! syllable and word list. Both are deterministic. The texts are the seed
-//! release and our English version, repeated to about 1 MB each.
+//! release and our English version, repeated to about 1 MB each, and the
+//! release in Hong Kong script (matched script-folded).
 
 use std::io::Read;
 
@@ -160,6 +161,9 @@ fn bench(c: &mut Criterion) {
     let m = TermMatcher::new(&g).unwrap();
     let zh = repeat_to(&fixture("tests/data/sco/zh.txt"), TEXT_BYTES);
     let en = repeat_to(&fixture("tests/data/sco/en.txt"), TEXT_BYTES);
+    // The seed in Hong Kong script: a third of its chars fold to the
+    // simplified glossary's (the folded text is a copy).
+    let hk = repeat_to(&fixture("tests/data/trad/sco.hk.zh.txt"), TEXT_BYTES);
     eprintln!(
         "hits per MB: zh {}, en {}",
         m.find_zh(&zh).len() * TEXT_BYTES / zh.len(),
@@ -169,6 +173,8 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.throughput(Throughput::Bytes(zh.len() as u64));
     group.bench_function("zh", |b| b.iter(|| m.find_zh(&zh)));
+    group.throughput(Throughput::Bytes(hk.len() as u64));
+    group.bench_function("zh_hk", |b| b.iter(|| m.find_zh(&hk)));
     group.throughput(Throughput::Bytes(en.len() as u64));
     group.bench_function("en", |b| b.iter(|| m.find_en(&en)));
     group.finish();
@@ -176,6 +182,9 @@ fn bench(c: &mut Criterion) {
     // these count this thread's CPU time only (MB per CPU second = per core).
     cpu_throughput("glossary_match_10k/zh", "hits", zh.len(), 2.0, || {
         m.find_zh(&zh).len()
+    });
+    cpu_throughput("glossary_match_10k/zh_hk", "hits", hk.len(), 2.0, || {
+        m.find_zh(&hk).len()
     });
     cpu_throughput("glossary_match_10k/en", "hits", en.len(), 2.0, || {
         m.find_en(&en).len()

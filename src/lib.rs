@@ -33,6 +33,7 @@ pub mod glossary;
 pub mod lang;
 pub mod lexicon;
 pub mod review;
+pub mod script;
 pub mod segment;
 pub mod tm;
 

@@ -26,9 +26,10 @@ pub struct NumberMention {
 
 /// Find the numbers and dates in `text`.
 pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
+    // Script-folded too: traditional `萬`, `億`, `兩` read as `万`, `亿`, `两`.
     let chars: Vec<(usize, char)> = text
         .char_indices()
-        .map(|(i, c)| (i, fold_width(c)))
+        .map(|(i, c)| (i, crate::script::fold_char(fold_width(c))))
         .collect();
     let raw = match lang {
         Lang::Zh => zh::extract(&chars),
@@ -619,6 +620,28 @@ mod tests {
 
     fn k(text: &str, lang: Lang) -> Vec<String> {
         extract(text, lang).into_iter().map(|m| m.key).collect()
+    }
+
+    /// Traditional numerals (`萬`, `億`, `兩`) read as simplified ones, and
+    /// the seed's sentences give the same numbers in either script.
+    #[test]
+    fn traditional_script_numbers() {
+        assert_eq!(
+            keys("增加兩萬億元", Lang::Zh),
+            keys("增加两万亿元", Lang::Zh)
+        );
+        assert_eq!(k("兩萬人", Lang::Zh), ["20000"]);
+        let data = |rel: &str| {
+            std::fs::read_to_string(format!("{}/tests/data/{rel}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        };
+        let simp = data("sco/zh.sents.txt");
+        for v in ["hk", "tw"] {
+            let trad = data(&format!("trad/sco.{v}.zh.sents.txt"));
+            for (s, t) in simp.lines().zip(trad.lines()) {
+                assert_eq!(keys(s, Lang::Zh), keys(t, Lang::Zh), "{t}");
+            }
+        }
     }
 
     #[test]

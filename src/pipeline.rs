@@ -370,7 +370,17 @@ impl Pipeline {
     }
 
     /// Translation units for every bead of `doc`, one-sided ones included.
+    ///
+    /// A document in a traditional script gives units whose
+    /// [`TranslationUnit::zh_lang`] says which (`zh-HK`, `zh-TW`,
+    /// `zh-Hant`), detected on the whole document; their `terms` quote each
+    /// term as written there when that differs from the glossary's form
+    /// (`上海合作組織=上海合作组织`: as written, then the entry).
     pub fn units(&self, doc: &AlignedDocument, name: &str) -> Vec<TranslationUnit> {
+        let all: String = doc.zh.iter().map(|s| s.text.as_str()).collect();
+        let zh_lang = crate::script::detect(&all)
+            .filter(|s| s.is_traditional())
+            .map(|s| s.tag().to_string());
         doc.alignment
             .beads
             .iter()
@@ -379,6 +389,7 @@ impl Pipeline {
                     .iter()
                     .map(|s| s.text.as_str())
                     .collect();
+                let zh = zh.concat();
                 let en: Vec<&str> = doc.en[b.en.clone()]
                     .iter()
                     .map(|s| s.text.as_str())
@@ -395,17 +406,40 @@ impl Pipeline {
                 shared.sort();
                 shared.dedup();
                 TranslationUnit {
-                    zh: zh.concat(),
+                    zh: zh.clone(),
                     en: en.join(" "),
                     score: b.confidence,
                     bead: b.kind().to_string(),
                     doc: name.to_string(),
-                    terms: shared
-                        .iter()
-                        .map(|&t| self.glossary.get(t).zh.clone())
-                        .collect(),
+                    terms: self.quoted_terms(&shared, &zh),
+                    zh_lang: zh_lang.clone(),
                     zh_sentences: b.zh.clone(),
                     en_sentences: b.en.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Pipeline {
+    /// The glossary forms of `entries`, each as `FOUND=ENTRY` where the
+    /// text `zh` writes it otherwise (another script), so a memory quotes
+    /// the unit's own text and still names the entry.
+    fn quoted_terms(&self, entries: &[EntryId], zh: &str) -> Vec<String> {
+        let found = if crate::script::folds(zh) {
+            self.matcher.find_zh(zh)
+        } else {
+            Vec::new()
+        };
+        entries
+            .iter()
+            .map(|&t| {
+                let entry = &self.glossary.get(t).zh;
+                match found.iter().find(|h| h.entry == t) {
+                    Some(h) if zh[h.span.bytes.clone()] != **entry => {
+                        format!("{}={entry}", &zh[h.span.bytes.clone()])
+                    }
+                    _ => entry.clone(),
                 }
             })
             .collect()

@@ -45,6 +45,7 @@ fn unit() -> impl Strategy<Value = TranslationUnit> {
             terms,
             zh_sentences: 0..1,
             en_sentences: 0..1,
+            zh_lang: None,
         })
 }
 

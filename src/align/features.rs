@@ -153,7 +153,13 @@ impl Side {
 /// Punctuation is dropped.
 pub fn zh_words(text: &str, lex: &Lexical) -> Vec<Word> {
     let mut out = Vec::new();
-    for w in lex.tokenizer.words(text) {
+    // Tokenise and look up the script-folded text (jieba's dictionary and
+    // the lexicon's simplified headwords then serve traditional text too);
+    // same byte lengths, so a word's range holds in both texts.
+    let folded = crate::script::fold_same_len(text);
+    for (fw, r) in lex.tokenizer.words_with_offsets(&folded) {
+        let orig = &text[r];
+        let w = fw;
         let has_han = w.chars().any(is_han);
         if !has_han {
             // Latin or digits: identity match on the English side (digits
@@ -167,7 +173,7 @@ pub fn zh_words(text: &str, lex: &Lexical) -> Vec<Word> {
             continue;
         }
         match lex.dict {
-            Some(d) => match d.lookup(w) {
+            Some(d) => match d.lookup(w).or_else(|| d.lookup_any_script(orig)) {
                 Some(id) => out.push(Word {
                     key: key(w),
                     entry: id,

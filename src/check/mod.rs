@@ -209,8 +209,14 @@ pub struct Finding {
     pub file: String,
     /// The 1-based line where the unit starts.
     pub line: u64,
-    /// The Chinese glossary term (or number) concerned, if any.
+    /// The Chinese glossary term (or number) concerned, if any, as the
+    /// glossary writes it.
     pub term: Option<String>,
+    /// The term as the unit's source writes it, when that differs from
+    /// [`Finding::term`] (another script: `上海合作組織` for the entry
+    /// `上海合作组织`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_term: Option<String>,
     /// What the target should hold.
     pub expected: Option<String>,
     /// What the target holds instead, if anything.
@@ -596,6 +602,7 @@ impl Checker {
             file: unit.file.clone(),
             line: unit.line,
             term: parts.term,
+            source_term: parts.source_term,
             expected: parts.expected,
             found: parts.found,
             message: parts.message,
@@ -608,6 +615,7 @@ impl Checker {
 #[derive(Debug, Default)]
 struct FindingParts {
     term: Option<String>,
+    source_term: Option<String>,
     expected: Option<String>,
     found: Option<String>,
     message: String,

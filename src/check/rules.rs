@@ -94,6 +94,9 @@ pub(crate) struct ForbiddenHit {
 #[derive(Debug, Clone, Default)]
 pub struct TermAnalysis {
     terms: Vec<TermOutcome>,
+    /// Each source term as written in the source, where that differs from
+    /// its glossary form (another script), to quote it in findings.
+    written: Vec<(EntryId, String)>,
     forbidden: Vec<ForbiddenHit>,
 }
 
@@ -101,9 +104,14 @@ impl TermAnalysis {
     /// Find the source terms and classify each against the target.
     pub fn new(c: &Checker, unit: &ReadUnit) -> TermAnalysis {
         let mut entries: Vec<EntryId> = Vec::new();
+        let mut written = Vec::new();
         for hit in c.matcher.find_zh(&unit.source) {
             if !entries.contains(&hit.entry) {
                 entries.push(hit.entry);
+                let text = &unit.source[hit.span.bytes.clone()];
+                if text != c.glossary.get(hit.entry).zh {
+                    written.push((hit.entry, text.to_string()));
+                }
             }
         }
         if entries.is_empty() {
@@ -111,7 +119,10 @@ impl TermAnalysis {
         }
         let en_hits = c.matcher.find_en(&unit.target);
         let mut window_cache: Option<Vec<Token>> = None;
-        let mut out = TermAnalysis::default();
+        let mut out = TermAnalysis {
+            written,
+            ..TermAnalysis::default()
+        };
         for &entry in &entries {
             let e = c.glossary.get(entry);
             let mut case = None;
@@ -194,6 +205,26 @@ impl TermAnalysis {
         out
     }
 
+    /// The term of `entry` as the source writes it, when not as the
+    /// glossary does.
+    fn written(&self, entry: EntryId) -> Option<&str> {
+        self.written
+            .iter()
+            .find(|(e, _)| *e == entry)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// How a finding names the term of `entry`: as the source writes it,
+    /// with the glossary's form when that differs (`上海合作組織 (glossary:
+    /// 上海合作组织)`).
+    fn name(&self, c: &Checker, entry: EntryId) -> String {
+        let zh = &c.glossary.get(entry).zh;
+        match self.written(entry) {
+            Some(w) => format!("{w} (glossary: {zh})"),
+            None => zh.clone(),
+        }
+    }
+
     fn has_forbidden_for(&self, c: &Checker, entry: EntryId) -> bool {
         self.forbidden
             .iter()
@@ -211,7 +242,11 @@ pub fn term_missing(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Ve
             continue;
         }
         let e = c.glossary.get(t.entry);
-        let mut message = format!("{} is in the source; expected \"{}\"", e.zh, e.en);
+        let mut message = format!(
+            "{} is in the source; expected \"{}\"",
+            a.name(c, t.entry),
+            e.en
+        );
         if !e.variants.is_empty() {
             message.push_str(" or one of \"");
             message.push_str(&e.variants.join("\", \""));
@@ -226,6 +261,7 @@ pub fn term_missing(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Ve
             unit,
             FindingParts {
                 term: Some(e.zh.clone()),
+                source_term: a.written(t.entry).map(String::from),
                 expected: Some(e.en.clone()),
                 found: None,
                 message,
@@ -244,11 +280,14 @@ pub fn term_forbidden(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut 
             unit,
             FindingParts {
                 term: Some(e.zh.clone()),
+                source_term: a.written(f.entry).map(String::from),
                 expected: Some(e.en.clone()),
                 found: Some(f.found.clone()),
                 message: format!(
                     "\"{}\" is a forbidden rendering of {}; use \"{}\"",
-                    f.found, e.zh, e.en
+                    f.found,
+                    a.name(c, f.entry),
+                    e.en
                 ),
                 severity: None,
             },
@@ -268,11 +307,12 @@ pub fn term_case(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut Vec<F
             unit,
             FindingParts {
                 term: Some(e.zh.clone()),
+                source_term: a.written(t.entry).map(String::from),
                 expected: Some(expected.clone()),
                 found: Some(found.clone()),
                 message: format!(
                     "\"{found}\" should be written \"{expected}\" (rendering of {})",
-                    e.zh
+                    a.name(c, t.entry)
                 ),
                 severity: None,
             },
@@ -298,12 +338,13 @@ pub fn term_near_miss(c: &Checker, unit: &ReadUnit, a: &TermAnalysis, out: &mut 
             unit,
             FindingParts {
                 term: Some(e.zh.clone()),
+                source_term: a.written(t.entry).map(String::from),
                 expected: Some(expected.clone()),
                 found: Some(found.clone()),
                 message: format!(
                     "\"{found}\" is close to \"{expected}\" (rendering of {}) but not equal \
                      (similarity {similarity:.2})",
-                    e.zh
+                    a.name(c, t.entry)
                 ),
                 severity: None,
             },
@@ -421,6 +462,7 @@ fn inconsistent(
                 rule,
                 u,
                 FindingParts {
+                    source_term: None,
                     term: None,
                     expected: Some(expected),
                     found: Some(found),
@@ -540,6 +582,7 @@ pub fn number_mismatch(c: &Checker, unit: &ReadUnit, out: &mut Vec<Finding>) {
             Rule::NumberMismatch,
             unit,
             FindingParts {
+                source_term: None,
                 term: Some(text.to_string()),
                 expected: Some(m.key.clone()),
                 found: None,

@@ -9,6 +9,7 @@ use super::{COLUMNS, Entry, Glossary, omegat, tbx};
 use crate::atomic::Output;
 use crate::error::{Error, ErrorKind, Result};
 use crate::format_table::{FormatTable, format_table};
+use crate::script::Script;
 
 format_table! {
     /// A glossary file format.
@@ -84,6 +85,25 @@ pub fn write<W: Write>(glossary: &Glossary, format: Format, out: W) -> Result<()
     }
 }
 
+/// `glossary` with every Chinese term written in `script` (OpenCC's
+/// phrase and character tables: `发展`→`發展`, `头发`→`頭髮`; Hong Kong and
+/// Taiwan forms for [`Script::HongKong`]/[`Script::Taiwan`]). Two entries
+/// that become one term are an error naming both, as in any glossary.
+///
+/// ```
+/// use termalign::glossary::{Glossary, convert::to_script};
+/// use termalign::script::Script;
+/// let g = Glossary::from_csv_str("zh,en\n上海合作组织,SCO\n", "t").unwrap();
+/// assert_eq!(to_script(&g, Script::Taiwan).unwrap().entries()[0].zh, "上海合作組織");
+/// ```
+pub fn to_script(glossary: &Glossary, script: Script) -> Result<Glossary> {
+    Glossary::from_entries(glossary.entries().iter().map(|e| {
+        let mut e = e.clone();
+        e.zh = crate::script::convert(&e.zh, script);
+        e
+    }))
+}
+
 /// `glossary` in `format`, as a string.
 ///
 /// ```
@@ -108,6 +128,21 @@ pub fn convert_file(
     from: Option<Format>,
     to: Option<Format>,
 ) -> Result<usize> {
+    convert_file_to_script(input, output, from, to, None)
+}
+
+/// [`convert_file`], the Chinese terms written in `script` when given
+/// (phrase by phrase with OpenCC's tables, see [`to_script`]), for tools
+/// that need a traditional-script glossary; TBX then tags them with the
+/// script's language (`zh-HK`). termalign itself needs no such copy: its
+/// matching folds scripts.
+pub fn convert_file_to_script(
+    input: &Path,
+    output: &Path,
+    from: Option<Format>,
+    to: Option<Format>,
+    script: Option<Script>,
+) -> Result<usize> {
     let to = to.or_else(|| Format::from_path(output)).ok_or_else(|| {
         Error::new(
             ErrorKind::Config,
@@ -118,8 +153,16 @@ pub fn convert_file(
     crate::atomic::refuse_overwrite(&[input], &[output])?;
     // Opened first: an unwritable folder fails before the reading.
     let mut file = Output::open(output)?;
-    let glossary = read_path(input, from)?;
-    write(&glossary, to, &mut file).map_err(|e| e.with_path(output))?;
+    let mut glossary = read_path(input, from)?;
+    if let Some(s) = script {
+        glossary = to_script(&glossary, s).map_err(|e| e.with_path(input))?;
+    }
+    let zh_lang = script.map_or("zh-CN", Script::tag);
+    match to {
+        Format::Tbx => tbx::write_lang(glossary.entries(), zh_lang, &mut file),
+        _ => write(&glossary, to, &mut file),
+    }
+    .map_err(|e| e.with_path(output))?;
     file.commit()?;
     Ok(glossary.len())
 }

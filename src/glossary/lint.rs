@@ -9,7 +9,8 @@
 //! items, a rendering listed twice, and terms contained in other terms
 //! with conflicting renderings (the longer term's rendering uses one the
 //! shorter term forbids, or writes the shorter term's rendering in another
-//! case).
+//! case), and two terms that are one term in another script (`台湾` and
+//! `臺灣`: both match the same text, since matching folds scripts).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -61,6 +62,9 @@ pub enum Rule {
     Forbidden,
     /// A term inside a longer term with conflicting renderings.
     Nested,
+    /// Two terms that are one term in another script (`台湾`/`臺灣`,
+    /// `发`/`髮`): both match the same text, since matching folds scripts.
+    Script,
 }
 
 impl Rule {
@@ -75,6 +79,7 @@ impl Rule {
             Rule::Duplicate => "duplicate",
             Rule::Forbidden => "forbidden",
             Rule::Nested => "nested",
+            Rule::Script => "script",
         }
     }
 }
@@ -392,7 +397,47 @@ fn match_key(s: &str) -> String {
     fold_en(s.trim(), true).text.into_owned()
 }
 
+/// Entries whose terms are one term across scripts: their traditional (or
+/// simplified) form is the other entry's, so the matcher, which folds
+/// scripts, finds both in the same text.
+fn check_script_collisions(entries: &[Entry], out: &mut Findings) {
+    let mut first: HashMap<String, &Entry> = HashMap::new();
+    for e in entries {
+        let folded = crate::script::fold(e.zh.trim()).into_owned();
+        match first.get(&folded) {
+            // Different renderings: loading refuses it, as for one `zh`
+            // twice; the same: loading merges them.
+            Some(prev) if prev.zh.trim() != e.zh.trim() => out.push(
+                e.origin.line,
+                if prev.en == e.en {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                Rule::Script,
+                format!(
+                    "`{}` and `{}` (line {}) are the same term in another script: \
+                     both match the same text{}; keep one entry",
+                    e.zh,
+                    prev.zh,
+                    prev.origin.line,
+                    if prev.en == e.en {
+                        String::new()
+                    } else {
+                        format!(" (renderings `{}` and `{}`)", e.en, prev.en)
+                    }
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                first.insert(folded, e);
+            }
+        }
+    }
+}
+
 fn check_entries(entries: &[Entry], out: &mut Findings) {
+    check_script_collisions(entries, out);
     // Duplicate zh within the file.
     let mut first: HashMap<&str, &Entry> = HashMap::new();
     for e in entries {

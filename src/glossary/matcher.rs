@@ -15,6 +15,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use super::{EntryId, Glossary};
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::fold_width;
+use crate::script;
 use crate::span::Span;
 
 /// A Chinese term found in text.
@@ -174,7 +175,10 @@ impl TermMatcher {
     ///
     /// Text and terms are compared after NFKC normalisation (fullwidth
     /// letters and digits, the ideographic space, compatibility ideographs
-    /// fold to their ordinary forms); spans always refer to `text` itself.
+    /// fold to their ordinary forms) and script folding (a term written in
+    /// simplified characters matches its traditional, Hong Kong or Taiwan
+    /// form and the other way round); spans always refer to `text` itself,
+    /// so a hit quotes the text as written.
     pub fn find_zh(&self, text: &str) -> Vec<TermHit> {
         let Some(ac) = &self.zh else {
             return Vec::new();
@@ -462,7 +466,9 @@ impl<'a> FoldBuilder<'a> {
 }
 
 /// NFKC-normalise Chinese text char by char (so offsets map back): fullwidth
-/// ASCII, the ideographic space and compatibility ideographs fold.
+/// ASCII, the ideographic space and compatibility ideographs fold; then
+/// script-fold it ([`script::fold_char`]: traditional and Hong Kong/Taiwan
+/// forms to simplified).
 pub(crate) fn fold_zh(text: &str) -> Folded<'_> {
     fold_zh_with(text, |_| true)
 }
@@ -474,11 +480,18 @@ fn fold_zh_with(text: &str, wanted: impl Fn(&str) -> bool) -> Folded<'_> {
     for (i, c) in text.char_indices() {
         let len = c.len_utf8();
         if !nfkc_changes(c) {
-            b.keep(i, len);
+            // Traditional and regional forms fold to the simplified ones
+            // (char for char), so one glossary matches either script.
+            let f = script::fold_char(c);
+            if f == c {
+                b.keep(i, len);
+            } else {
+                b.replace(i, len, f.encode_utf8(&mut [0; 4]));
+            }
             continue;
         }
         buf.clear();
-        buf.extend(std::iter::once(c).nfkc());
+        buf.extend(std::iter::once(c).nfkc().map(script::fold_char));
         if wanted(&buf) {
             b.replace(i, len, &buf);
         } else {

@@ -142,6 +142,7 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
+    /// Entries by script-folded `zh`: `上海合作組織` is `上海合作组织`.
     by_zh: HashMap<String, EntryId>,
 }
 
@@ -213,7 +214,7 @@ impl Glossary {
     }
 
     fn push(&mut self, entry: Entry) -> Result<()> {
-        if let Some(&id) = self.by_zh.get(&entry.zh) {
+        if let Some(&id) = self.by_zh.get(zh_key(&entry.zh).as_ref()) {
             let old = &self.entries[id.0 as usize];
             if old.en != entry.en {
                 return Err(Error::new(
@@ -241,13 +242,14 @@ impl Glossary {
             return Ok(());
         }
         let id = EntryId(self.entries.len() as u32);
-        self.by_zh.insert(entry.zh.clone(), id);
+        self.by_zh.insert(zh_key(&entry.zh).into_owned(), id);
         self.entries.push(entry);
         Ok(())
     }
 
     /// Add every entry of `other`; the same `zh` with a different approved
-    /// rendering is an error naming both places.
+    /// rendering is an error naming both places. A term is the same in
+    /// either script (`上海合作組織` is `上海合作组织`), as matching sees it.
     pub fn merge(&mut self, other: Glossary) -> Result<()> {
         for e in other.entries {
             self.push(e)?;
@@ -256,7 +258,8 @@ impl Glossary {
     }
 
     /// Lay `user` over this glossary (the built-in one): a user entry
-    /// replaces the entry with the same `zh` (id kept), new entries are
+    /// replaces the entry with the same `zh`, in either script (id kept),
+    /// new entries are
     /// added. Returns the replacements whose approved rendering differs, so
     /// the caller can tell the user. Conflicts *between* user files are
     /// caught earlier, by [`Glossary::merge`].
@@ -273,7 +276,7 @@ impl Glossary {
     pub fn overlay(&mut self, user: Glossary) -> Vec<Override> {
         let mut notes = Vec::new();
         for e in user.entries {
-            match self.by_zh.get(&e.zh) {
+            match self.by_zh.get(zh_key(&e.zh).as_ref()) {
                 Some(&id) => {
                     let old = std::mem::replace(&mut self.entries[id.0 as usize], e);
                     let new = &self.entries[id.0 as usize];
@@ -289,7 +292,7 @@ impl Glossary {
                 }
                 None => {
                     let id = EntryId(self.entries.len() as u32);
-                    self.by_zh.insert(e.zh.clone(), id);
+                    self.by_zh.insert(zh_key(&e.zh).into_owned(), id);
                     self.entries.push(e);
                 }
             }
@@ -307,9 +310,14 @@ impl Glossary {
         &self.entries[id.0 as usize]
     }
 
-    /// The entry for a Chinese term.
+    /// The entry for a Chinese term, written in either script.
+    ///
+    /// ```
+    /// let g = termalign::glossary::Glossary::builtin();
+    /// assert_eq!(g.find_zh("上海合作組織").unwrap().zh, "上海合作组织");
+    /// ```
     pub fn find_zh(&self, zh: &str) -> Option<&Entry> {
-        self.by_zh.get(zh).map(|&id| self.get(id))
+        self.by_zh.get(zh_key(zh).as_ref()).map(|&id| self.get(id))
     }
 
     /// Number of entries.
@@ -422,6 +430,12 @@ fn csv_error(e: csv::Error, source: &str) -> Error {
         err = err.with_line(l);
     }
     err
+}
+
+/// The key entries are known by: the script-folded term, since matching
+/// cannot tell `上海合作組織` from `上海合作组织`.
+fn zh_key(zh: &str) -> std::borrow::Cow<'_, str> {
+    crate::script::fold(zh)
 }
 
 #[cfg(test)]

@@ -472,15 +472,21 @@ impl<'a> LineCounter<'a> {
 /// Write entries as a TBX-Basic file (see the module documentation).
 /// Deterministic: no dates, ids numbered in order.
 pub fn write<W: Write>(entries: &[Entry], out: W) -> Result<()> {
+    write_lang(entries, "zh-CN", out)
+}
+
+/// [`write`], the Chinese `<langSet>`s tagged `zh_lang` (`zh-HK` for a
+/// glossary converted to Hong Kong script).
+pub fn write_lang<W: Write>(entries: &[Entry], zh_lang: &str, out: W) -> Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
-    write_doc(&mut w, entries).map_err(Error::io)?;
+    write_doc(&mut w, entries, zh_lang).map_err(Error::io)?;
     let mut out = w.into_inner();
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(())
 }
 
-fn write_doc<W: Write>(w: &mut Writer<W>, entries: &[Entry]) -> std::io::Result<()> {
+fn write_doc<W: Write>(w: &mut Writer<W>, entries: &[Entry], zh_lang: &str) -> std::io::Result<()> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(
         BytesStart::new("martif").with_attributes([("type", "TBX-Basic"), ("xml:lang", "en")]),
@@ -515,7 +521,7 @@ fn write_doc<W: Write>(w: &mut Writer<W>, entries: &[Entry]) -> std::io::Result<
             text_elem(w, BytesStart::new("note"), &e.note)?;
         }
         w.write_event(Event::Start(
-            BytesStart::new("langSet").with_attributes([("xml:lang", "zh-CN")]),
+            BytesStart::new("langSet").with_attributes([("xml:lang", zh_lang)]),
         ))?;
         tig(
             w,

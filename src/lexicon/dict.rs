@@ -322,6 +322,24 @@ impl Dictionary {
         self.id_of(zh).filter(|&i| !self.entry(i).is_empty())
     }
 
+    /// [`Dictionary::lookup`], and failing that the script-folded
+    /// headword's: a Hong Kong or Taiwan variant in neither script's form
+    /// here (`綫路`), or one whose own entry only says `variant of 裡面`
+    /// (`裏面`), finds the word's entry.
+    ///
+    /// ```
+    /// use termalign::lexicon::Dictionary;
+    /// let d = Dictionary::from_text("线路\tline\n", "t").unwrap();
+    /// assert_eq!(d.lookup_any_script("綫路"), d.lookup("线路"));
+    /// assert_eq!(d.lookup("綫路"), None);
+    /// ```
+    pub fn lookup_any_script(&self, zh: &str) -> Option<u32> {
+        self.lookup(zh).or_else(|| match crate::script::fold(zh) {
+            std::borrow::Cow::Owned(f) => self.lookup(&f),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+    }
+
     /// The gloss stems of a headword.
     pub fn glosses(&self, zh: &str) -> Option<&[StemKey]> {
         self.lookup(zh).map(|i| self.entry(i))

@@ -88,9 +88,10 @@ impl Segmenter {
     }
 
     /// Never break inside any of `terms`, e.g. `U.N. Security Council` or
-    /// `《摔跤吧！爸爸》`. Terms match ASCII-case-insensitively and across
-    /// fullwidth/halfwidth forms (`Yahoo！` matches `Yahoo!`); in English
-    /// only on word boundaries.
+    /// `《摔跤吧！爸爸》`. Terms match ASCII-case-insensitively, across
+    /// fullwidth/halfwidth forms (`Yahoo！` matches `Yahoo!`) and across
+    /// Chinese scripts (a simplified term protects its traditional form);
+    /// in English only on word boundaries.
     ///
     /// ```
     /// use termalign::{Lang, segment::Segmenter};
@@ -111,11 +112,14 @@ impl Segmenter {
         let all: Vec<String> = terms
             .into_iter()
             .map(|t| {
-                t.as_ref()
+                let t = t
+                    .as_ref()
                     .trim()
                     .chars()
                     .map(fold_width)
-                    .collect::<String>()
+                    .collect::<String>();
+                // Either script protects the other's form (`上海合作組織`).
+                crate::script::fold_same_len(&t).into_owned()
             })
             .filter(|t| t.chars().count() > 1)
             .collect();
@@ -173,7 +177,9 @@ impl Segmenter {
             let window = &text[lo..hi];
             let folded = Folded::new(window);
             let hay = folded.as_ref().map_or(window, |f| f.text.as_str());
-            for m in ac.find_overlapping_iter(hay) {
+            // Same byte lengths, so the offsets below hold for it too.
+            let hay = crate::script::fold_same_len(hay);
+            for m in ac.find_overlapping_iter(hay.as_ref()) {
                 let r = match &folded {
                     Some(f) => f.to_original(m.start())..f.to_original(m.end()),
                     None => m.range(),

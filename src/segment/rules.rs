@@ -59,7 +59,8 @@ pub fn ends_sentence(text: &str, lang: Lang) -> bool {
 /// sentence (`新华社阿斯塔纳7月4日电`, `ASTANA, July 4 (Xinhua) --`)?
 pub fn is_dateline(text: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => is_zh_dateline(text),
+        // Traditional datelines (`新華社…日電`) read as simplified ones.
+        Lang::Zh => is_zh_dateline(&crate::script::fold(text)),
         Lang::En => is_en_dateline(text),
     }
 }
@@ -198,6 +199,7 @@ mod doc_examples {
             "UNITED NATIONS, Jan. 5 (Xinhua) -- The",
             Lang::En
         ));
+        assert!(is_dateline("新華社阿斯塔納7月4日電 當地時間", Lang::Zh));
         assert!(!is_dateline("习近平指出，", Lang::Zh));
         assert!(!is_dateline("The SCO, he said (twice) -- no.", Lang::En));
     }

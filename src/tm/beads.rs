@@ -89,6 +89,7 @@ mod tests {
                 terms: vec![],
                 zh_sentences: z,
                 en_sentences: e,
+                zh_lang: None,
             };
         vec![
             u("一。二。", "One and two.", 0..2, 0..1, 0.9123),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::ReadUnit;
 use super::TmWriter;
 use super::dedup::pair_key;
 use super::read::{Units, open_with};
@@ -37,7 +38,9 @@ pub struct MergeReport {
 /// later file overrides an earlier one) with its properties, at its own
 /// position. The inputs are read twice (once to find the newest of each
 /// pair, once to write), so nothing is held in memory but the hashes.
-/// `out` is not finished.
+/// `out` is not finished. Each unit keeps its own source language
+/// (`xml:lang`), so a Hong Kong memory merged into a mainland one stays
+/// `zh-HK`, unless `src_lang` is given: then that is every unit's.
 pub fn merge(
     inputs: &[PathBuf],
     src_lang: Option<&str>,
@@ -45,6 +48,16 @@ pub fn merge(
 ) -> Result<MergeReport> {
     let open_all =
         || -> Result<Vec<Units>> { inputs.iter().map(|p| open_with(p, src_lang)).collect() };
+    // Units in different Chinese scripts (zh-HK, zh-CN) are never
+    // duplicates of each other, unless `src_lang` says what they all are.
+    let key = |u: &ReadUnit| {
+        let script = match src_lang {
+            Some(_) => None,
+            // Simplified, plain `zh` and untagged (CSV) units are one kind.
+            None => crate::script::Script::from_tag(&u.source_lang).filter(|s| s.is_traditional()),
+        };
+        pair_key(u) ^ script.map_or(0, |s| (s as u128 + 1) << 120)
+    };
     // Pass 1: the newest occurrence of each pair.
     let mut best: HashMap<u128, (u64, usize)> = HashMap::new();
     let mut report = MergeReport::default();
@@ -53,7 +66,7 @@ pub fn merge(
         for u in units {
             let u = u?;
             let rank = (date_rank(u.date.as_deref()), g);
-            best.entry(pair_key(&u))
+            best.entry(key(&u))
                 .and_modify(|b| *b = (*b).max(rank))
                 .or_insert(rank);
             g += 1;
@@ -66,9 +79,14 @@ pub fn merge(
     for units in open_all()? {
         for u in units {
             let u = u?;
-            if best.get(&pair_key(&u)).is_some_and(|&(_, at)| at == g) {
+            if best.get(&key(&u)).is_some_and(|&(_, at)| at == g) {
                 let extra = Record::split_props(&u);
-                out.write_record(&Record::from_read(&u, &extra))?;
+                let mut r = Record::from_read(&u, &extra);
+                if src_lang.is_some() {
+                    // Told what the source is: the header says it for all.
+                    r.lang = None;
+                }
+                out.write_record(&r)?;
             }
             g += 1;
         }

@@ -54,6 +54,11 @@ pub struct TranslationUnit {
     pub zh_sentences: std::ops::Range<usize>,
     /// Indices of the English sentences in the document (empty for 1-0).
     pub en_sentences: std::ops::Range<usize>,
+    /// The Chinese text's language tag when its document is in a
+    /// traditional script (`zh-HK`, `zh-TW`, `zh-Hant`, detected per
+    /// document); `None` for simplified text, which the header's tag
+    /// (`zh-CN` by default) describes.
+    pub zh_lang: Option<String>,
 }
 
 /// A unit read back from a translation memory (TMX, CSV, TSV), with where
@@ -102,7 +107,7 @@ impl TranslationUnit {
 ///     w.write_unit(&TranslationUnit {
 ///         zh: "你好。".into(), en: "Hello.".into(), score: 0.9,
 ///         bead: "1-1".into(), doc: "d".into(), terms: vec![],
-///         zh_sentences: 0..1, en_sentences: 0..1,
+///         zh_sentences: 0..1, en_sentences: 0..1, zh_lang: None,
 ///     }).unwrap();
 ///     w.finish().unwrap();
 /// }

@@ -82,6 +82,7 @@ mod tests {
             terms: vec![],
             zh_sentences: 0..1,
             en_sentences: 0..1,
+            zh_lang: None,
         };
         let (mut zh, mut en) = (Vec::new(), Vec::new());
         let opts = WriterOptions {

@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// let mut out = TmOutput::create(&path, Format::Csv, &WriterOptions::default()).unwrap();
 /// out.write_unit(&TranslationUnit {
 ///     zh: "你好。".into(), en: "Hello.".into(), score: 0.9, bead: "1-1".into(),
-///     doc: "d".into(), terms: vec![], zh_sentences: 0..1, en_sentences: 0..1,
+///     doc: "d".into(), terms: vec![], zh_sentences: 0..1, en_sentences: 0..1, zh_lang: None,
 /// }).unwrap();
 /// assert!(!path.exists());
 /// out.finish().unwrap();

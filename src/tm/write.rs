@@ -63,6 +63,11 @@ pub struct WriterOptions {
     /// CSV injection, so a spreadsheet shows the text instead of running
     /// it as a formula. Off by default: the text then stays byte-exact.
     pub excel_safe: bool,
+    /// Write each unit's own source language ([`Record::lang`]: a
+    /// traditional-script document's `zh-HK` in a memory of `zh-CN` ones)
+    /// rather than the header's. On by default; off when the user sets the
+    /// source language (`--src-lang`).
+    pub unit_langs: bool,
 }
 
 impl Default for WriterOptions {
@@ -73,6 +78,7 @@ impl Default for WriterOptions {
             min_confidence: None,
             review_below: DEFAULT_REVIEW_BELOW,
             excel_safe: false,
+            unit_langs: true,
         }
     }
 }
@@ -110,6 +116,10 @@ pub struct Record<'a> {
     pub extra: &'a [(String, String)],
     /// `changedate` of the unit (`YYYYMMDDThhmmssZ`), when known.
     pub date: Option<&'a str>,
+    /// The source text's language tag when known and per unit (`zh-HK`
+    /// for a unit of a Hong Kong release, the `<tuv>`'s for a unit read
+    /// from TMX); `None`: the header's.
+    pub lang: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
@@ -125,6 +135,7 @@ impl<'a> Record<'a> {
             indices: Some((u.zh_sentences.clone(), u.en_sentences.clone())),
             extra: &[],
             date: None,
+            lang: u.zh_lang.as_deref(),
         }
     }
 
@@ -143,6 +154,7 @@ impl<'a> Record<'a> {
             indices: None,
             extra,
             date: u.date.as_deref(),
+            lang: Some(u.source_lang.as_str()).filter(|l| !l.is_empty()),
         };
         for (k, v) in &u.props {
             match k.as_str() {

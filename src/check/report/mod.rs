@@ -160,9 +160,10 @@ impl Format {
     }
 }
 
-/// The short title of a finding: `term-missing 上海精神`.
+/// The short title of a finding: `term-missing 上海精神`, the term as
+/// the unit writes it (`上海合作組織` in a traditional-script unit).
 fn title(f: &Finding) -> String {
-    match &f.term {
+    match f.source_term.as_ref().or(f.term.as_ref()) {
         Some(t) => format!("{} {t}", f.rule.id()),
         None => f.rule.id().to_string(),
     }

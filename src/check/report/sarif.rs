@@ -63,6 +63,7 @@ fn result(f: &Finding) -> Value {
     let mut props = json!({ "unit": f.unit });
     for (k, v) in [
         ("term", &f.term),
+        ("sourceTerm", &f.source_term),
         ("expected", &f.expected),
         ("found", &f.found),
     ] {

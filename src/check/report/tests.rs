@@ -11,6 +11,7 @@ fn finding(rule: Rule, severity: Severity, unit: usize, line: u64, message: &str
         file: "tm/a,b:c.tmx".into(),
         line,
         term: Some("上海精神".into()),
+        source_term: None,
         expected: Some("Shanghai Spirit".into()),
         found: Some("Shanghai spirit".into()),
         message: message.into(),

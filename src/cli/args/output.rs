@@ -37,8 +37,10 @@ pub struct OutputArgs {
 /// The writer options, shared by `align`, `batch` and `tm convert|merge`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TmArgs {
-    /// Source language code in TMX (BCP 47: zh-CN, zh-Hans, zh-TW…).
-    /// Default zh-CN; `tm convert` and `tm merge` keep the input's.
+    /// Source language code in TMX (BCP 47: zh-CN, zh-Hans, zh-TW, zh-HK,
+    /// zh-Hant…). Default: zh-CN, or the script detected in each Chinese
+    /// document (zh-HK, zh-TW, zh-Hant for traditional text); `tm convert`
+    /// and `tm merge` keep each unit's. Given, it is every unit's.
     #[arg(long, value_name = "CODE")]
     pub src_lang: Option<String>,
 
@@ -128,6 +130,8 @@ impl TmArgs {
             bom: self.bom,
             excel_safe: self.excel_safe.unwrap_or(self.bom),
             min_confidence: self.min_confidence,
+            // A language the user gives is every unit's.
+            unit_langs: self.src_lang.is_none(),
             ..WriterOptions::default()
         })
     }

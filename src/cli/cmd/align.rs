@@ -242,7 +242,20 @@ pub fn run(args: Args) -> Result<Status> {
         .iter()
         .flat_map(|a| pipeline.units(&a.doc, &name))
         .collect();
-    args.output.write_all(out, &units)?;
+    // A traditional-script document says so in the header too: the
+    // writer opened early (nothing written yet) is reopened with its tag.
+    let detected = units.iter().find_map(|u| u.zh_lang.clone());
+    if args.output.tm.src_lang.is_none()
+        && let Some(tag) = detected
+    {
+        drop(out);
+        let mut output = args.output.clone();
+        output.tm.src_lang = Some(tag);
+        let out = output.open_writer(None)?;
+        output.write_all(out, &units)?;
+    } else {
+        args.output.write_all(out, &units)?;
+    }
     Ok(Status::Ok)
 }
 

@@ -43,7 +43,9 @@ pub enum Sub {
 ///
 /// Warnings: leading or trailing blanks and empty `|` items, a rendering
 /// listed twice, a term inside a longer term whose rendering uses one the
-/// shorter term forbids or writes its rendering in another case.
+/// shorter term forbids or writes its rendering in another case, two terms
+/// that are one term in another script (`发展`/`發展`: an error when their
+/// renderings differ) [script].
 ///
 /// Exit status: 0 clean (or warnings only), 1 warnings with --strict, 2 errors.
 ///
@@ -92,6 +94,19 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FORMAT",
           help = format!("Format of OUT: {}", <Format as FormatTable>::expected()))]
     pub to: Option<Format>,
+
+    /// Write the Chinese terms in this script: zh-HK, zh-TW, zh-Hant
+    /// (traditional) or zh-CN/zh-Hans (simplified), converted phrase by
+    /// phrase with OpenCC's tables; TBX tags them with it. termalign itself
+    /// matches either script with one glossary; this is for other tools.
+    #[arg(long, value_name = "CODE", value_parser = parse_script)]
+    pub script: Option<termalign::script::Script>,
+}
+
+fn parse_script(s: &str) -> std::result::Result<termalign::script::Script, String> {
+    termalign::script::Script::from_tag(s).ok_or_else(|| {
+        format!("`{s}` names no Chinese script (zh-HK, zh-TW, zh-Hant, zh-CN, zh-Hans)")
+    })
 }
 
 /// Describe a glossary: entries by type, ambiguity, coverage of a text.
@@ -172,7 +187,13 @@ fn run_lint(args: LintArgs) -> Result<Status> {
 }
 
 fn run_convert(args: ConvertArgs) -> Result<Status> {
-    let n = convert::convert_file(&args.input, &args.output, args.from, args.to)?;
+    let n = convert::convert_file_to_script(
+        &args.input,
+        &args.output,
+        args.from,
+        args.to,
+        args.script,
+    )?;
     eprintln!(
         "termalign: {} → {}: {n} entries",
         args.input.display(),

@@ -12,6 +12,7 @@ pub struct DelimitedReader<R: Read> {
     file: String,
     source: usize,
     target: usize,
+    lang: Option<usize>,
     /// (column index, name) of every other column.
     extra: Vec<(usize, String)>,
     number: usize,
@@ -53,10 +54,12 @@ pub fn read_delimited<R: Read + 'static>(
     };
     let source = find(&["zh", "source"]).ok_or_else(|| missing("zh"))?;
     let target = find(&["en", "target"]).ok_or_else(|| missing("en"))?;
+    // termalign's `lang` column: the source text's language (zh-HK…).
+    let lang = find(&[super::write::LANG_COLUMN]);
     let extra = headers
         .iter()
         .enumerate()
-        .filter(|&(i, _)| i != source && i != target)
+        .filter(|&(i, _)| i != source && i != target && Some(i) != lang)
         .map(|(i, h)| (i, h.clone()))
         .collect();
     Ok(DelimitedReader {
@@ -64,6 +67,7 @@ pub fn read_delimited<R: Read + 'static>(
         file: file.to_string(),
         source,
         target,
+        lang,
         extra,
         number: 0,
         done: false,
@@ -121,7 +125,7 @@ impl<R: Read> Iterator for DelimitedReader<R> {
                 .filter(|(i, _)| !rec.get(*i).unwrap_or_default().is_empty())
                 .map(|(i, name)| (name.clone(), get(*i)))
                 .collect(),
-            source_lang: String::new(),
+            source_lang: self.lang.map(get).unwrap_or_default(),
             target_lang: String::new(),
             date: None,
         }))

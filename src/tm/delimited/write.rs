@@ -1,7 +1,9 @@
 //! CSV and TSV output: header `zh,en,score,bead,doc,terms`, RFC 4180
 //! quoting for CSV, none for TSV (text never holds tabs or line breaks
 //! after [`clean_text`]). With `--min-confidence`, a seventh column
-//! `low_confidence` (`true`/`false`) flags the units TMX leaves out.
+//! `low_confidence` (`true`/`false`) flags the units TMX leaves out. A
+//! memory whose source is in a traditional script (`zh-HK`, `zh-TW`,
+//! `zh-Hant`) ends with a `lang` column saying each row's.
 
 use std::io::Write;
 
@@ -13,6 +15,11 @@ use crate::tm::write::{
 
 /// The columns every CSV/TSV memory starts with.
 pub const COLUMNS: [&str; 6] = ["zh", "en", "score", "bead", "doc", "terms"];
+
+/// The column added when the memory's source is in a traditional script
+/// (`--src-lang zh-HK`, or detected in the document): each row's source
+/// language (`zh-HK`, `zh-TW`, `zh-Hant`, `zh-CN`).
+pub const LANG_COLUMN: &str = "lang";
 
 /// The column added when `--min-confidence` is given.
 pub const LOW_CONFIDENCE_COLUMN: &str = "low_confidence";
@@ -36,6 +43,10 @@ pub struct CsvWriter<W: Write> {
     inner: csv::Writer<Bom<W>>,
     min_confidence: Option<f64>,
     excel_safe: bool,
+    /// The header's source language, when it names a traditional script:
+    /// then a `lang` column says each row's.
+    lang: Option<String>,
+    unit_langs: bool,
     started: bool,
     report: WriteReport,
 }
@@ -67,6 +78,10 @@ impl<W: Write> CsvWriter<W> {
                 }),
             min_confidence: opts.min_confidence,
             excel_safe: opts.excel_safe,
+            lang: crate::script::Script::from_tag(&opts.header.src_lang)
+                .filter(|s| s.is_traditional())
+                .map(|_| opts.header.src_lang.clone()),
+            unit_langs: opts.unit_langs,
             started: false,
             report: WriteReport::default(),
         }
@@ -80,6 +95,9 @@ impl<W: Write> CsvWriter<W> {
         let mut header: Vec<&str> = COLUMNS.to_vec();
         if self.min_confidence.is_some() {
             header.push(LOW_CONFIDENCE_COLUMN);
+        }
+        if self.lang.is_some() {
+            header.push(LANG_COLUMN);
         }
         self.inner.write_record(&header).map_err(csv_err)
     }
@@ -150,6 +168,13 @@ impl<W: Write> TmWriter for CsvWriter<W> {
                 .write_field(if low { "true" } else { "false" })
                 .map_err(csv_err)?;
         }
+        if let Some(header_lang) = &self.lang {
+            let lang = match r.lang {
+                Some(l) if self.unit_langs => l,
+                _ => header_lang,
+            };
+            self.inner.write_field(lang).map_err(csv_err)?;
+        }
         self.inner.write_record(None::<&[u8]>).map_err(csv_err)?;
         self.report.written += 1;
         Ok(())
@@ -181,6 +206,7 @@ mod tests {
             terms: vec!["上海精神".into(), "一带一路".into()],
             zh_sentences: 3..5,
             en_sentences: 4..5,
+            zh_lang: None,
         }
     }
 

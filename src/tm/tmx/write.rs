@@ -34,6 +34,7 @@ pub struct TmxWriter<W: Write> {
     header: TmxHeader,
     min_confidence: Option<f64>,
     review_below: f64,
+    unit_langs: bool,
     report: WriteReport,
     started: bool,
     /// One `<tu>` is built here, then written with one call.
@@ -61,6 +62,7 @@ impl<W: Write> TmxWriter<W> {
             header: opts.header.clone(),
             min_confidence: opts.min_confidence,
             review_below: opts.review_below,
+            unit_langs: opts.unit_langs,
             report: WriteReport::default(),
             started: false,
             buf: String::with_capacity(1024),
@@ -183,7 +185,11 @@ impl<W: Write> TmWriter for TmxWriter<W> {
             push_score(&mut self.buf, score);
             self.buf.push_str("): review this pair</note>\n");
         }
-        push_tuv(&mut self.buf, &self.header.src_lang, &src);
+        let src_lang = match r.lang {
+            Some(l) if self.unit_langs => l,
+            _ => &self.header.src_lang,
+        };
+        push_tuv(&mut self.buf, src_lang, &src);
         push_tuv(&mut self.buf, &self.header.tgt_lang, &tgt);
         self.buf.push_str("    </tu>\n");
         self.out.write_all(self.buf.as_bytes()).map_err(Error::io)?;
@@ -220,6 +226,7 @@ mod tests {
             terms: vec!["上海精神".into()],
             zh_sentences: 0..1,
             en_sentences: 0..1,
+            zh_lang: None,
         }
     }
 
