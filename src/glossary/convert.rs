@@ -162,7 +162,7 @@ pub fn convert_file_to_script(
     Ok(glossary.len())
 }
 
-/// [`write`], with TBX tagging the Chinese terms with `script`'s language
+/// [`write()`], with TBX tagging the Chinese terms with `script`'s language
 /// (`zh-HK`) when given (the terms are expected to be in that script
 /// already, see [`to_script`]).
 pub fn write_in_script<W: Write>(
