@@ -76,28 +76,8 @@ impl<W: Write> TmWriter for BeadsWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tm::TranslationUnit;
 
-    fn units() -> Vec<TranslationUnit> {
-        let u =
-            |zh: &str, en: &str, z: Range<usize>, e: Range<usize>, score: f64| TranslationUnit {
-                zh: zh.into(),
-                en: en.into(),
-                score,
-                bead: format!("{}-{}", z.len(), e.len()),
-                doc: "sco".into(),
-                terms: vec![],
-                zh_sentences: z,
-                en_sentences: e,
-                zh_lang: None,
-            };
-        vec![
-            u("一。二。", "One and two.", 0..2, 0..1, 0.9123),
-            u("三。", "", 2..3, 1..1, 0.0),
-            u("", "Extra.", 3..3, 1..2, 0.0),
-            u("四。", "Four. Cuatro.", 3..4, 2..4, 0.45),
-        ]
-    }
+    use crate::tm::test_support::units;
 
     #[test]
     fn beads_lines_match_gold_format() {

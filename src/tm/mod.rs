@@ -150,3 +150,59 @@ impl<T: TmWriter + ?Sized> TmWriter for Box<T> {
         (**self).report()
     }
 }
+
+/// Fixtures shared by the unit tests of the tm modules.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::ops::Range;
+
+    use crate::Result;
+    use crate::tm::read::read_tmx;
+    use crate::tm::{ReadUnit, TranslationUnit};
+
+    /// Four units covering 2-1, 1-0, 0-1 and 1-2 beads.
+    pub(crate) fn units() -> Vec<TranslationUnit> {
+        let u =
+            |zh: &str, en: &str, z: Range<usize>, e: Range<usize>, score: f64| TranslationUnit {
+                zh: zh.into(),
+                en: en.into(),
+                score,
+                bead: format!("{}-{}", z.len(), e.len()),
+                doc: "sco".into(),
+                terms: vec![],
+                zh_sentences: z,
+                en_sentences: e,
+                zh_lang: None,
+            };
+        vec![
+            u("一。二。", "One and two.", 0..2, 0..1, 0.9123),
+            u("三。", "", 2..3, 1..1, 0.0),
+            u("", "Extra.", 3..3, 1..2, 0.0),
+            u("四。", "Four. Cuatro.", 3..4, 2..4, 0.45),
+        ]
+    }
+
+    /// A TMX of `(zh, en, changedate, doc)` units.
+    pub(crate) fn tmx(units: &[(&str, &str, Option<&str>, &str)]) -> String {
+        let mut s = String::from(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n",
+        );
+        for (zh, en, date, doc) in units {
+            let date = date
+                .map(|d| format!(" changedate=\"{d}\""))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "<tu{date}><prop type=\"x-doc\">{doc}</prop><tuv xml:lang=\"zh-CN\"><seg>{zh}</seg></tuv><tuv xml:lang=\"en-US\"><seg>{en}</seg></tuv></tu>\n"
+            ));
+        }
+        s.push_str("</body></tmx>\n");
+        s
+    }
+
+    /// The units of a TMX string.
+    pub(crate) fn read(s: &str) -> Vec<ReadUnit> {
+        read_tmx(std::io::Cursor::new(s.as_bytes().to_vec()), "m.tmx", None)
+            .collect::<Result<_>>()
+            .unwrap()
+    }
+}

@@ -99,30 +99,8 @@ pub fn stats(units: Units) -> Result<TmStats> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tm::ReadUnit;
-    use crate::tm::read::read_tmx;
 
-    fn tmx(units: &[(&str, &str, Option<&str>, &str)]) -> String {
-        let mut s = String::from(
-            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n",
-        );
-        for (zh, en, date, doc) in units {
-            let date = date
-                .map(|d| format!(" changedate=\"{d}\""))
-                .unwrap_or_default();
-            s.push_str(&format!(
-                "<tu{date}><prop type=\"x-doc\">{doc}</prop><tuv xml:lang=\"zh-CN\"><seg>{zh}</seg></tuv><tuv xml:lang=\"en-US\"><seg>{en}</seg></tuv></tu>\n"
-            ));
-        }
-        s.push_str("</body></tmx>\n");
-        s
-    }
-
-    fn read(s: &str) -> Vec<ReadUnit> {
-        read_tmx(std::io::Cursor::new(s.as_bytes().to_vec()), "m.tmx", None)
-            .collect::<Result<_>>()
-            .unwrap()
-    }
+    use crate::tm::test_support::{read, tmx};
 
     #[test]
     fn stats_counts() {
