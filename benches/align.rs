@@ -92,6 +92,43 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // One long pair: cut into pieces at confident points of a guide path,
+    // pieces aligned in parallel. Time per sentence should stay flat.
+    let mut g = c.benchmark_group("long");
+    g.sample_size(10);
+    for n in [5_000, 20_000] {
+        let (zh, en) = synthetic(n);
+        g.throughput(Throughput::Elements((zh.len() + en.len()) as u64));
+        g.bench_function(format!("synthetic_{n}"), |b| {
+            b.iter(|| aligner.align(&zh, &en))
+        });
+    }
+    if let Some(root) = shared("align/mac-dev") {
+        // MAC-Dev's six chapters as one presegmented pair (1,463 × 1,951),
+        // no dictionary, features included.
+        let cat = |side: &str| -> String {
+            ["001", "002", "003", "004", "005", "006"]
+                .iter()
+                .map(|id| std::fs::read_to_string(root.join(format!("{side}/{id}.txt"))).unwrap())
+                .collect()
+        };
+        let (zh, en) = (cat("zh"), cat("en"));
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
+        p.tokenizer();
+        g.throughput(Throughput::Elements(
+            (zh.lines().count() + en.lines().count()) as u64,
+        ));
+        g.bench_function("mac_dev_concatenated", |b| {
+            b.iter(|| {
+                p.align_segments(preseg::segments(&zh), preseg::segments(&en))
+                    .alignment
+                    .beads
+                    .len()
+            })
+        });
+    }
+    g.finish();
+
     let Some(cedict) = shared("dict/cedict_ts.u8.gz") else {
         return;
     };

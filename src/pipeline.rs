@@ -153,6 +153,13 @@ impl Pipeline {
         self.dict.as_deref()
     }
 
+    /// Report the alignment progress of each document pair (sentences
+    /// done of total) to `p`; see [`crate::align::Progress`].
+    pub fn with_progress(mut self, p: Arc<dyn crate::align::Progress>) -> Pipeline {
+        self.aligner = self.aligner.with_progress(p);
+        self
+    }
+
     /// The aligner in use.
     pub fn aligner(&self) -> &Aligner {
         &self.aligner

@@ -129,6 +129,12 @@ impl Band {
         i <= self.n && j >= self.lo[i] && j <= self.hi[i]
     }
 
+    /// The cell at flat index `x` (`x < cells()`), as (i, j).
+    pub(crate) fn cell(&self, x: usize) -> (usize, usize) {
+        let i = self.start.partition_point(|&s| s <= x) - 1;
+        (i, self.lo[i] + x - self.start[i])
+    }
+
     /// Flat index of (i, j), if in the band.
     pub fn index(&self, i: usize, j: usize) -> Option<usize> {
         self.contains(i, j).then(|| self.start[i] + j - self.lo[i])
@@ -202,6 +208,9 @@ impl RowStore {
     }
 }
 
+/// log(e^a + e^b) without `exp` or `log`: ln(1 + e^−x) tabulated for
+/// x in [0, 40) in steps of 1/256 and interpolated linearly (within
+/// 1e-6; past 40 it is below f64 resolution of the sum).
 fn log_add(a: f64, b: f64) -> f64 {
     if a == f64::NEG_INFINITY {
         return b;
@@ -210,7 +219,24 @@ fn log_add(a: f64, b: f64) -> f64 {
         return a;
     }
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    hi + (lo - hi).exp().ln_1p()
+    let x = (hi - lo) * SOFTPLUS_STEPS;
+    let k = x as usize;
+    let t = softplus_table();
+    if k + 1 >= t.len() {
+        return hi;
+    }
+    hi + t[k] + (x - k as f64) * (t[k + 1] - t[k])
+}
+
+const SOFTPLUS_STEPS: f64 = 256.0;
+
+fn softplus_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=(40.0 * SOFTPLUS_STEPS) as usize)
+            .map(|k| (-(k as f64) / SOFTPLUS_STEPS).exp().ln_1p())
+            .collect()
+    })
 }
 
 /// Viterbi and forward–backward over `band`. `cost(i, j, k)` is the cost
@@ -235,6 +261,15 @@ pub fn search_band(
 /// temperature the posteriors are all 1 (a first pass that only needs the
 /// path runs about twice as fast).
 pub fn search_band_with(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: Option<f64>,
+    cost: impl Fn(usize, usize, usize) -> f64,
+) -> Path {
+    search_impl(band, kinds, temperature, cost)
+}
+
+fn search_impl(
     band: &Band,
     kinds: &[BeadKind],
     temperature: Option<f64>,
@@ -443,6 +478,21 @@ mod tests {
         BeadKind::new(2, 1),
         BeadKind::new(1, 2),
     ];
+
+    #[test]
+    fn log_add_matches_formula() {
+        for (a, b) in [
+            (0.0f64, 0.0f64),
+            (-1.0, -3.5),
+            (10.0, -20.0),
+            (-700.0, -701.2),
+            (5.0, 5.001),
+        ] {
+            let exact = a.max(b) + (-(a - b).abs()).exp().ln_1p();
+            assert!((log_add(a, b) - exact).abs() < 1e-6, "{a} {b}");
+        }
+        assert_eq!(log_add(f64::NEG_INFINITY, -2.0), -2.0);
+    }
 
     #[test]
     fn band_rows_connect() {

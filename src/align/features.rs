@@ -8,6 +8,7 @@ use crate::lang::{Lang, is_han};
 use crate::lexicon::ZhTokenizer;
 use crate::lexicon::{Dictionary, EnNormalizer, key};
 use crate::segment::Segment;
+use rayon::prelude::*;
 
 /// `Word::entry` for a word the dictionary lacks.
 pub const NO_ENTRY: u32 = u32::MAX;
@@ -95,8 +96,11 @@ impl Side {
         matcher: &TermMatcher,
         lex: Option<&Lexical>,
     ) -> Side {
+        // Sentences are independent: a long side is split across threads
+        // (order kept, so the output does not depend on their number).
         let sentences = segments
-            .iter()
+            .par_iter()
+            .with_min_len(256)
             .map(|s| {
                 let mut terms: Vec<EntryId> = match lang {
                     Lang::Zh => matcher

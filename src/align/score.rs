@@ -199,12 +199,13 @@ impl Default for ScoreParams {
 
 /// Per-pair evidence stored in the band: which words of each sentence
 /// found a translation in the other (the first 64 words of a sentence; a
-/// bead ORs the masks, so no word counts twice), plus glossary-term and
-/// number matches (sparse, kept apart).
+/// bead ORs the masks, so no word counts twice), and the weight of the
+/// glossary terms and numbers the two share.
 #[derive(Debug, Clone, Copy, Default)]
 struct Pair {
     zmask: u64,
     emask: u64,
+    shared: Sparse,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -220,8 +221,6 @@ pub struct Scorer<'a> {
     en: &'a [SentenceFeatures],
     dict: Option<&'a Dictionary>,
     learned: Option<&'a Lexicon>,
-    /// English chars per Chinese char, estimated from this document pair.
-    ratio: f64,
     /// Rarity weight of each glossary entry.
     term_weights: HashMap<EntryId, f64>,
     /// idf weight of each word of each sentence (parallel to `words`).
@@ -231,12 +230,16 @@ pub struct Scorer<'a> {
     zp: Prefix,
     ep: Prefix,
     pairs: Vec<Pair>,
-    /// Per Chinese sentence: English sentences sharing a term or number.
-    sparse: Vec<Vec<(u32, Sparse)>>,
     band: Option<Band>,
     has_paragraphs: bool,
+    /// Per-sentence layout as prefix counts, so a bead's layout checks
+    /// cost O(1) whatever its width.
+    zl: Layout,
+    el: Layout,
     /// Lexical reward scale by bead size (a + b), precomputed.
     size: [f64; 16],
+    /// The length term, tabulated.
+    length: LengthTable,
 }
 
 #[derive(Default)]
@@ -266,20 +269,18 @@ impl Prefix {
     }
 }
 
-fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
-    let d = df.get(&k).copied().unwrap_or(1) as f32;
-    ((n as f32 + 1.0) / d).ln().max(0.05)
+/// What a scorer learns from the whole document pair before scoring any
+/// bead: the length ratio, glossary-term rarity and word idf weights.
+#[derive(Debug, Clone)]
+pub(crate) struct Stats {
+    ratio: f64,
+    term_weights: HashMap<EntryId, f64>,
+    zw: Vec<Vec<f32>>,
+    ew: Vec<Vec<f32>>,
 }
 
-impl<'a> Scorer<'a> {
-    /// Prepare a scorer for one document pair.
-    pub fn new(
-        params: &'a ScoreParams,
-        zh: &'a [SentenceFeatures],
-        en: &'a [SentenceFeatures],
-        dict: Option<&'a Dictionary>,
-        learned: Option<&'a Lexicon>,
-    ) -> Scorer<'a> {
+impl Stats {
+    pub(crate) fn new(zh: &[SentenceFeatures], en: &[SentenceFeatures]) -> Stats {
         let total = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
         let ratio = length_ratio(total(zh), total(en));
         let mut counts: HashMap<EntryId, usize> = HashMap::new();
@@ -308,8 +309,54 @@ impl<'a> Scorer<'a> {
                 })
                 .collect()
         };
-        let zw = weights(zh);
-        let ew = weights(en);
+        Stats {
+            ratio,
+            term_weights,
+            zw: weights(zh),
+            ew: weights(en),
+        }
+    }
+
+    /// Keep the length ratio within `lo..=hi`.
+    pub(crate) fn clamp_ratio(&mut self, lo: f64, hi: f64) {
+        self.ratio = self.ratio.clamp(lo, hi);
+    }
+
+    /// The statistics of sentences `zr` × `er` only.
+    pub(crate) fn slice(&self, zr: std::ops::Range<usize>, er: std::ops::Range<usize>) -> Stats {
+        Stats {
+            ratio: self.ratio,
+            term_weights: self.term_weights.clone(),
+            zw: self.zw[zr].to_vec(),
+            ew: self.ew[er].to_vec(),
+        }
+    }
+}
+
+fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
+    let d = df.get(&k).copied().unwrap_or(1) as f32;
+    ((n as f32 + 1.0) / d).ln().max(0.05)
+}
+
+impl<'a> Scorer<'a> {
+    /// A scorer over `zh` × `en` with document statistics `stats`
+    /// (`Stats::new` of the pair itself for a whole document, or computed
+    /// elsewhere (over the whole of a long pair this is a piece
+    /// of, sliced to it).
+    pub(crate) fn with_stats(
+        params: &'a ScoreParams,
+        zh: &'a [SentenceFeatures],
+        en: &'a [SentenceFeatures],
+        dict: Option<&'a Dictionary>,
+        learned: Option<&'a Lexicon>,
+        stats: Stats,
+    ) -> Scorer<'a> {
+        let Stats {
+            ratio,
+            term_weights,
+            zw,
+            ew,
+        } = stats;
         let tw = |t: &EntryId| term_weights.get(t).copied().unwrap_or(1.0);
         let mut zp = Prefix::default();
         for (f, w) in zh.iter().zip(&zw) {
@@ -337,79 +384,82 @@ impl<'a> Scorer<'a> {
             en,
             dict,
             learned,
-            ratio,
             term_weights,
             zw,
             ew,
             zp,
             ep,
             pairs: Vec::new(),
-            sparse: Vec::new(),
             band: None,
             has_paragraphs,
+            zl: Layout::new(zh),
+            el: Layout::new(en),
             size: std::array::from_fn(|n| (n as f64 / 2.0).powf(params.size_exponent)),
+            length: LengthTable::new(ratio, params.length_variance),
         }
     }
 
     /// The English:Chinese length ratio in use.
     pub fn ratio(&self) -> f64 {
-        self.ratio
+        self.length.ratio
     }
 
     /// Use another English:Chinese length ratio (the aligner starts from
     /// a clamped document ratio and re-estimates it from a first pass).
     pub fn set_ratio(&mut self, ratio: f64) {
-        self.ratio = ratio;
+        self.length.ratio = ratio;
+    }
+
+    /// Chinese sentences.
+    pub(crate) fn n(&self) -> usize {
+        self.zh.len()
+    }
+
+    /// English sentences.
+    pub(crate) fn m(&self) -> usize {
+        self.en.len()
     }
 
     /// Compute the evidence of every sentence pair a bead ending in `band`
     /// can use. Call before [`Scorer::cost`] for that band.
     pub fn prepare(&mut self, band: &Band) {
-        // Free the previous band's evidence first (peak memory).
-        self.pairs = Vec::new();
+        // A band that moved (the search follows its path) shares most
+        // cells with the last one: keep their evidence when that is
+        // affordable; otherwise free it first (peak memory).
+        let old = self.band.take().filter(|b| b.cells() <= REUSE_LIMIT);
+        let old_pairs = std::mem::take(&mut self.pairs);
+        let old_pairs = if old.is_some() { old_pairs } else { Vec::new() };
         let mut pairs = vec![Pair::default(); band.cells()];
+        // One row's Chinese glosses, looked up once and reused for every
+        // English sentence of the row (not kept: O(row) memory).
+        let mut index: Vec<(u64, u64)> = Vec::new();
         for i in 1..=band.n() {
+            let mut indexed = false;
             for j in band.row(i) {
                 if j == 0 {
                     continue;
                 }
-                if let Some(x) = band.index(i, j) {
-                    pairs[x] = self.pair_evidence(i - 1, j - 1);
+                let Some(x) = band.index(i, j) else {
+                    continue;
+                };
+                if let Some(y) = old.as_ref().and_then(|b| b.index(i, j)) {
+                    pairs[x] = old_pairs[y];
+                    continue;
                 }
+                if !indexed {
+                    self.gloss_index(i - 1, &mut index);
+                    indexed = true;
+                }
+                let (zmask, emask) = masks_from_index(&index, &self.en[j - 1].words);
+                pairs[x] = Pair {
+                    zmask,
+                    emask,
+                    shared: self.sparse_evidence(i - 1, j - 1),
+                };
             }
         }
+        drop(old_pairs);
         self.pairs = pairs;
-        // Terms and numbers: sparse, so every sentence pair of the document
-        // that shares one is kept (a few per sentence).
-        self.sparse = vec![Vec::new(); self.zh.len()];
-        let mut by_term: HashMap<EntryId, Vec<u32>> = HashMap::new();
-        let mut by_num: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (j, e) in self.en.iter().enumerate() {
-            for t in &e.terms {
-                by_term.entry(*t).or_default().push(j as u32);
-            }
-            for n in &e.numbers {
-                let v = by_num.entry(n.as_str()).or_default();
-                if v.last() != Some(&(j as u32)) {
-                    v.push(j as u32);
-                }
-            }
-        }
-        for (i, z) in self.zh.iter().enumerate() {
-            let mut js: Vec<u32> = Vec::new();
-            for t in &z.terms {
-                js.extend(by_term.get(t).into_iter().flatten());
-            }
-            for n in &z.numbers {
-                js.extend(by_num.get(n.as_str()).into_iter().flatten());
-            }
-            js.sort_unstable();
-            js.dedup();
-            for j in js {
-                let s = self.sparse_evidence(i, j as usize);
-                self.sparse[i].push((j, s));
-            }
-        }
         self.band = Some(band.clone());
     }
 
@@ -425,7 +475,28 @@ impl<'a> Scorer<'a> {
     fn pair_evidence(&self, i: usize, j: usize) -> Pair {
         let (z, e) = (&self.zh[i], &self.en[j]);
         let (zmask, emask) = lexical_masks(&z.words, &e.words, |w, f| self.glosses(w, f));
-        Pair { zmask, emask }
+        Pair {
+            zmask,
+            emask,
+            shared: self.sparse_evidence(i, j),
+        }
+    }
+
+    /// The English keys Chinese sentence `i`'s words (the first 64)
+    /// translate to, sorted, each with the bits of the words giving it.
+    fn gloss_index(&self, i: usize, out: &mut Vec<(u64, u64)>) {
+        out.clear();
+        for (k, w) in self.zh[i].words.iter().enumerate().take(64) {
+            self.glosses(w, &mut |g| out.push((g, 1u64 << k)));
+        }
+        out.sort_unstable_by_key(|&(g, _)| g);
+        out.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 |= later.1;
+            }
+            same
+        });
     }
 
     /// Glossary terms and numbers shared by sentences `i` and `j`.
@@ -476,35 +547,36 @@ impl<'a> Scorer<'a> {
     /// `prior` (lower is better; infinite = forbidden).
     pub fn cost(&self, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
         let (i0, j0) = (i - kind.zh, j - kind.en);
-        let zs = &self.zh[i0..i];
-        let es = &self.en[j0..j];
-        if crosses_article(zs) || crosses_article(es) {
+        let (zl, el) = (&self.zl, &self.el);
+        if zl.crosses_article(i0, i) || el.crosses_article(j0, j) {
             return f64::INFINITY;
         }
         let mut cost = prior;
-        if zs.is_empty() || es.is_empty() {
+        if i0 == i || j0 == j {
             return cost;
         }
         // Titles align with titles only (hard anchor).
-        let zt = zs.iter().any(|f| f.is_title);
-        let et = es.iter().any(|f| f.is_title);
-        if zt != et || (zt && (zs.iter().any(|f| !f.is_title) || es.iter().any(|f| !f.is_title))) {
+        let (zt, et) = (
+            Layout::count(&zl.title, i0, i),
+            Layout::count(&el.title, j0, j),
+        );
+        if (zt > 0) != (et > 0) || (zt > 0 && (zt != i - i0 || et != j - j0)) {
             return f64::INFINITY;
         }
         // Release furniture (a byline, a sign-off, a heading) pairs 1-1 with
         // furniture only: a Chinese byline is never glued to a sentence.
-        let zf = zs.iter().any(|f| f.is_furniture);
-        let ef = es.iter().any(|f| f.is_furniture);
-        if (zf || ef) && (zf != ef || zs.len() + es.len() > 2) {
+        let zf = Layout::count(&zl.furniture, i0, i) > 0;
+        let ef = Layout::count(&el.furniture, j0, j) > 0;
+        if (zf || ef) && (zf != ef || (i - i0) + (j - j0) > 2) {
             return f64::INFINITY;
         }
-        if self.has_paragraphs && (crosses_paragraph(zs) != crosses_paragraph(es)) {
+        if self.has_paragraphs && (zl.crosses_paragraph(i0, i) != el.crosses_paragraph(j0, j)) {
             cost += self.params.paragraph_penalty;
         }
         let p = self.params;
         let lz = Prefix::range(&self.zp.chars, i0, i);
         let le = Prefix::range(&self.ep.chars, j0, j);
-        cost += p.length_weight * length_cost(lz, le, self.ratio, p.length_variance);
+        cost += p.length_weight * self.length.cost(lz, le);
         let mut zm = [0u64; 4];
         let mut em = [0u64; 4];
         let mut sum = Sparse::default();
@@ -513,12 +585,8 @@ impl<'a> Scorer<'a> {
                 let q = self.pair(a, b);
                 zm[a - i0] |= q.zmask;
                 em[b - j0] |= q.emask;
-            }
-            for (b, s) in &self.sparse[a] {
-                if (j0..j).contains(&(*b as usize)) {
-                    sum.term += s.term;
-                    sum.num += s.num;
-                }
+                sum.term += q.shared.term;
+                sum.num += q.shared.num;
             }
         }
         let mut lex = 0.0f64;
@@ -544,7 +612,10 @@ impl<'a> Scorer<'a> {
         let mut size = self.size[(kind.zh + kind.en).min(self.size.len() - 1)];
         if kind.zh + kind.en > 2 {
             size *= 1.0 - p.orphan_discount * orphans as f64 / (kind.zh + kind.en) as f64;
-            if weak > 0 && self.has_paragraphs && (crosses_paragraph(zs) || crosses_paragraph(es)) {
+            if weak > 0
+                && self.has_paragraphs
+                && (zl.crosses_paragraph(i0, i) || el.crosses_paragraph(j0, j))
+            {
                 cost += p.orphan_penalty * weak as f64;
             }
         }
@@ -561,8 +632,8 @@ impl<'a> Scorer<'a> {
         cost -= p.number_weight * dice(sum.num, &self.zp.num, &self.ep.num);
         // Quotes: reward a bead whose sides both quote, and make every
         // quoting sentence look for a quoting partner.
-        let zq = zs.iter().filter(|f| f.quoted).count();
-        let eq = es.iter().filter(|f| f.quoted).count();
+        let zq = Layout::count(&zl.quoted, i0, i);
+        let eq = Layout::count(&el.quoted, j0, j);
         if zq > 0 && eq > 0 {
             cost -= p.quote_weight;
         } else if zq + eq > 0 {
@@ -598,6 +669,25 @@ pub fn lexical_masks(
     (zm, em)
 }
 
+/// [`lexical_masks`] from a Chinese sentence's [`Scorer::gloss_index`]:
+/// each English word looked up in it (English words are fewer than the
+/// glosses of the Chinese ones, and unique by key).
+fn masks_from_index(index: &[(u64, u64)], en: &[Word]) -> (u64, u64) {
+    let (mut zm, mut em) = (0u64, 0u64);
+    if index.is_empty() {
+        return (0, 0);
+    }
+    for (k, w) in en.iter().enumerate() {
+        if let Ok(x) = index.binary_search_by_key(&w.key, |&(g, _)| g) {
+            zm |= index[x].1;
+            if k < 64 {
+                em |= 1 << k;
+            }
+        }
+    }
+    (zm, em)
+}
+
 /// Sum of the weights whose bit is set in `mask`.
 fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
     let mut s = 0.0;
@@ -609,16 +699,65 @@ fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
     s
 }
 
+/// Largest band (cells) whose evidence a moved band copies instead of
+/// recomputing (both are held at once while copying).
+const REUSE_LIMIT: usize = 1 << 22;
+
 /// Share of a sentence's word weight that must find a translation in a
 /// wide bead for the sentence to count as evidenced (`orphan_penalty`).
 const WEAK_SHARE: f64 = 0.15;
 
-fn crosses_article(s: &[SentenceFeatures]) -> bool {
-    s.windows(2).any(|w| w[0].article != w[1].article)
+/// Layout of one side as prefix counts: `x[k]` counts sentences (or
+/// breaks after sentence t, t + 1 < k) before k.
+#[derive(Debug, Default)]
+struct Layout {
+    article_breaks: Vec<u32>,
+    paragraph_breaks: Vec<u32>,
+    title: Vec<u32>,
+    furniture: Vec<u32>,
+    quoted: Vec<u32>,
 }
 
-fn crosses_paragraph(s: &[SentenceFeatures]) -> bool {
-    s.windows(2).any(|w| w[0].paragraph != w[1].paragraph)
+impl Layout {
+    fn new(s: &[SentenceFeatures]) -> Layout {
+        let prefix = |f: &dyn Fn(usize) -> bool| -> Vec<u32> {
+            let mut v = Vec::with_capacity(s.len() + 1);
+            let mut acc = 0u32;
+            v.push(0);
+            for k in 0..s.len() {
+                acc += u32::from(f(k));
+                v.push(acc);
+            }
+            v
+        };
+        let brk = |k: usize, g: fn(&SentenceFeatures) -> usize| {
+            k + 1 < s.len() && g(&s[k]) != g(&s[k + 1])
+        };
+        Layout {
+            article_breaks: prefix(&|k| brk(k, |f| f.article)),
+            paragraph_breaks: prefix(&|k| brk(k, |f| f.paragraph)),
+            title: prefix(&|k| s[k].is_title),
+            furniture: prefix(&|k| s[k].is_furniture),
+            quoted: prefix(&|k| s[k].quoted),
+        }
+    }
+
+    fn count(v: &[u32], a: usize, b: usize) -> usize {
+        (v[b] - v[a]) as usize
+    }
+
+    /// A break between two sentences of `a..b`.
+    fn breaks(v: &[u32], a: usize, b: usize) -> bool {
+        b > a + 1 && v[b - 1] > v[a]
+    }
+
+    fn crosses_article(&self, a: usize, b: usize) -> bool {
+        Layout::breaks(&self.article_breaks, a, b)
+    }
+
+    fn crosses_paragraph(&self, a: usize, b: usize) -> bool {
+        Layout::breaks(&self.paragraph_breaks, a, b)
+    }
 }
 
 /// English chars per Chinese char, with a sane fallback for empty input.
@@ -632,13 +771,60 @@ pub fn length_ratio(zh_chars: usize, en_chars: usize) -> f64 {
 
 /// Gale–Church length cost: −log P(|δ|) where δ is how far the English
 /// length is from `ratio` × the Chinese length, in standard deviations.
+/// (The scorer uses [`LengthTable`]; this is the formula it tabulates.)
+#[cfg(test)]
 pub fn length_cost(lz: f64, le: f64, ratio: f64, variance: f64) -> f64 {
     let mean = (lz + le / ratio) / 2.0;
     if mean <= 0.0 {
         return 0.0;
     }
     let delta = (le - lz * ratio) / (mean * variance * ratio).sqrt();
-    let p = 2.0 * (1.0 - normal_cdf(delta.abs()));
+    neg_log_two_tail(delta.abs())
+}
+
+/// [`length_cost`] without `exp` or `log` per call: −log P(|δ|) is a
+/// smooth function of |δ| alone, tabulated once (steps of 1/256,
+/// interpolated linearly: within 1e-5 of the formula).
+struct LengthTable {
+    ratio: f64,
+    variance: f64,
+    table: Vec<f64>,
+}
+
+/// Table steps per standard deviation.
+const LENGTH_STEPS: f64 = 256.0;
+
+impl LengthTable {
+    fn new(ratio: f64, variance: f64) -> LengthTable {
+        // Past 8 standard deviations P is below the 1e-12 floor: flat.
+        let table = (0..=(8.0 * LENGTH_STEPS) as usize + 1)
+            .map(|k| neg_log_two_tail(k as f64 / LENGTH_STEPS))
+            .collect();
+        LengthTable {
+            ratio,
+            variance,
+            table,
+        }
+    }
+
+    fn cost(&self, lz: f64, le: f64) -> f64 {
+        let mean = (lz + le / self.ratio) / 2.0;
+        if mean <= 0.0 {
+            return 0.0;
+        }
+        let delta = (le - lz * self.ratio) / (mean * self.variance * self.ratio).sqrt();
+        let x = delta.abs() * LENGTH_STEPS;
+        let k = x as usize;
+        if k + 1 >= self.table.len() {
+            return self.table[self.table.len() - 1];
+        }
+        let f = x - k as f64;
+        self.table[k] + f * (self.table[k + 1] - self.table[k])
+    }
+}
+
+fn neg_log_two_tail(d: f64) -> f64 {
+    let p = 2.0 * (1.0 - normal_cdf(d));
     -(p.max(1e-12)).ln()
 }
 
@@ -712,6 +898,17 @@ mod tests {
     }
 
     #[test]
+    fn length_table_matches_formula() {
+        let t = LengthTable::new(3.1, 6.8);
+        for lz in [0.0, 1.0, 7.0, 30.0, 120.0, 900.0] {
+            for le in [0.0, 2.0, 20.0, 95.0, 400.0, 3000.0] {
+                let (a, b) = (t.cost(lz, le), length_cost(lz, le, 3.1, 6.8));
+                assert!((a - b).abs() < 1e-4, "{lz} {le}: {a} vs {b}");
+            }
+        }
+    }
+
+    #[test]
     fn cdf_is_sane() {
         assert!((normal_cdf(0.0) - 0.5).abs() < 1e-6);
         assert!((normal_cdf(1.96) - 0.975).abs() < 1e-3);
@@ -737,6 +934,51 @@ mod doc_examples {
         };
         let (z, e) = lexical_masks(&[w(1), w(2)], &[w(2), w(5)], |x, f| f(x.key));
         assert_eq!((z, e), (0b10, 0b01));
+    }
+
+    #[test]
+    fn masks_from_index_agree_with_lexical_masks() {
+        use crate::align::features::{IDENTITY, Word};
+        use crate::align::score::{lexical_masks, masks_from_index};
+        let w = |k| Word {
+            key: k,
+            entry: IDENTITY,
+        };
+        // Each Chinese word k glosses to keys 10k and 10k + 3 (two words
+        // may share a gloss: key 13 comes from word 1 and from word 2's
+        // 13 + 0).
+        let gl = |x: &Word, f: &mut dyn FnMut(u64)| {
+            f(x.key * 10);
+            f(x.key * 10 + 3);
+        };
+        let cases: &[(&[u64], &[u64])] = &[
+            (&[1, 2], &[10, 13, 20]),
+            (&[1], &[]),
+            (&[], &[10]),
+            (&[3, 1, 2], &[5, 23, 30, 33]),
+            (&[7], &[1, 2, 3]),
+        ];
+        for &(zk, ek) in cases {
+            let zh: Vec<Word> = zk.iter().map(|&k| w(k)).collect();
+            let en: Vec<Word> = ek.iter().map(|&k| w(k)).collect();
+            let mut index: Vec<(u64, u64)> = Vec::new();
+            for (k, x) in zh.iter().enumerate() {
+                gl(x, &mut |g| index.push((g, 1 << k)));
+            }
+            index.sort_unstable_by_key(|&(g, _)| g);
+            index.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 |= later.1;
+                }
+                same
+            });
+            assert_eq!(
+                masks_from_index(&index, &en),
+                lexical_masks(&zh, &en, gl),
+                "{zk:?} × {ek:?}"
+            );
+        }
     }
 
     #[test]

@@ -26,7 +26,10 @@ use crate::cli::args::output::OutputArgs;
 /// found on both sides, and a dynamic program picks the beads with the best
 /// score. Bead shapes: 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1, 1-4, 4-1
 /// (--max-bead narrows them). TMX holds the pairs; CSV also keeps the
-/// sentences left unaligned.
+/// sentences left unaligned. A long pair (a book, a whole-day dump) is cut
+/// into pieces at confident points and the pieces are aligned in parallel,
+/// in about linear time; on a terminal a bar shows the sentences done (not
+/// with --quiet).
 ///
 /// Batch mode (--zh-dir/--en-dir or --manifest) aligns whole archives:
 /// files are split into articles, Chinese and English documents are paired
@@ -213,23 +216,28 @@ pub fn run(args: Args) -> Result<Status> {
         .read_side_bounded(&en_path, termalign::Lang::En)?
         .text;
     check_pair(&zh, &en, &zh_path, &en_path, args.strict)?;
-    let pipeline = args.model.pipeline(args.glossary.load()?)?;
-    // A long run says it is working (on a terminal only, not with -q).
-    let spinner = (zh.len() + en.len() > 1 << 20
+    let mut pipeline = args.model.pipeline(args.glossary.load()?)?;
+    // A long run shows the sentences aligned so far (on a terminal only,
+    // not with -q); the aligner reports them as pieces finish.
+    let bar = (zh.len() + en.len() > 1 << 18
         && !crate::cli::ui::quiet()
         && std::io::stderr().is_terminal())
     .then(|| {
-        let bar = ProgressBar::new_spinner().with_message(format!(
-            "aligning {} ({} + {} bytes)",
-            zh_path.display(),
-            zh.len(),
-            en.len()
-        ));
+        let bar = ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template(
+                "{spinner} aligning {msg}: {pos}/{len} sentences · ETA {eta}",
+            )
+            .expect("valid template"),
+        );
+        bar.set_message(zh_path.display().to_string());
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     });
+    if let Some(b) = &bar {
+        pipeline = pipeline.with_progress(std::sync::Arc::new(BarProgress(b.clone())));
+    }
     let aligned = pipeline.align_document(&zh, &en, &args.model.doc_options());
-    if let Some(bar) = spinner {
+    if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     let aligned = aligned?;
@@ -279,6 +287,18 @@ fn check_pair(
         eprintln!("termalign: warning: {}", p.message(&zn, &en_name));
     }
     Ok(())
+}
+
+/// The single-pair progress bar, fed by the aligner (from any thread).
+struct BarProgress(ProgressBar);
+
+impl termalign::align::Progress for BarProgress {
+    fn advance(&self, done: usize, total: usize) {
+        self.0.set_length(total as u64);
+        if done as u64 > self.0.position() {
+            self.0.set_position(done as u64);
+        }
+    }
 }
 
 fn config(msg: String) -> Error {
