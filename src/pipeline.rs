@@ -119,6 +119,8 @@ impl Pipeline {
     /// protected from sentence splitting on both sides. Fails when the
     /// glossary's term automaton cannot be built ([`TermMatcher::new`]).
     pub fn new(glossary: Glossary, aligner: Aligner) -> Result<Pipeline> {
+        // Chinese word tokenisation is needed soon: load jieba meanwhile.
+        ZhTokenizer::prewarm();
         let matcher = TermMatcher::new(&glossary)?;
         let zh_segmenter =
             Segmenter::new(Lang::Zh).with_protected_terms(glossary.entries().iter().map(|e| &e.zh));
