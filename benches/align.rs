@@ -126,8 +126,51 @@ fn bench(c: &mut Criterion) {
                     .len()
             })
         });
+        // The same with the built-in lexicon, as `termalign align` runs.
+        let p = p.with_dictionary(Arc::new(Dictionary::builtin()));
+        g.bench_function("mac_dev_concatenated_builtin", |b| {
+            b.iter(|| {
+                p.align_segments(preseg::segments(&zh), preseg::segments(&en))
+                    .alignment
+                    .beads
+                    .len()
+            })
+        });
     }
     g.finish();
+
+    // The six MAC-Dev documents one by one with the built-in lexicon (the
+    // default run): compare with `mac_dev/six_docs_with_cedict_warm`.
+    if let Some(root) = shared("align/mac-dev") {
+        let docs: Vec<(String, String)> = ["001", "002", "003", "004", "005", "006"]
+            .iter()
+            .map(|id| {
+                let r = |side: &str| {
+                    std::fs::read_to_string(root.join(format!("{side}/{id}.txt"))).unwrap()
+                };
+                (r("zh"), r("en"))
+            })
+            .collect();
+        let mut g = c.benchmark_group("mac_dev_builtin");
+        g.sample_size(10);
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+            .unwrap()
+            .with_dictionary(Arc::new(Dictionary::builtin()));
+        p.tokenizer();
+        g.bench_function("six_docs_warm", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|(zh, en)| {
+                        p.align_segments(preseg::segments(zh), preseg::segments(en))
+                            .alignment
+                            .beads
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        g.finish();
+    }
 
     let Some(cedict) = shared("dict/cedict_ts.u8.gz") else {
         return;

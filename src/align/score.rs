@@ -546,6 +546,29 @@ impl<'a> Scorer<'a> {
     /// Cost of the bead of shape `kind` ending at (i, j), with prior cost
     /// `prior` (lower is better; infinite = forbidden).
     pub fn cost(&self, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
+        self.cost_without_length(i, j, kind, prior) + self.length_term(i, j, kind)
+    }
+
+    /// The length term of [`Scorer::cost`] (0 for 1-0 and 0-1 beads): the
+    /// only part that depends on the length ratio, so a search keeps the
+    /// rest cached when the ratio is re-estimated.
+    pub(crate) fn length_term(&self, i: usize, j: usize, kind: BeadKind) -> f64 {
+        if kind.zh == 0 || kind.en == 0 {
+            return 0.0;
+        }
+        let lz = Prefix::range(&self.zp.chars, i - kind.zh, i);
+        let le = Prefix::range(&self.ep.chars, j - kind.en, j);
+        self.params.length_weight * self.length.cost(lz, le)
+    }
+
+    /// [`Scorer::cost`] without [`Scorer::length_term`].
+    pub(crate) fn cost_without_length(
+        &self,
+        i: usize,
+        j: usize,
+        kind: BeadKind,
+        prior: f64,
+    ) -> f64 {
         let (i0, j0) = (i - kind.zh, j - kind.en);
         let (zl, el) = (&self.zl, &self.el);
         if zl.crosses_article(i0, i) || el.crosses_article(j0, j) {
@@ -574,9 +597,6 @@ impl<'a> Scorer<'a> {
             cost += self.params.paragraph_penalty;
         }
         let p = self.params;
-        let lz = Prefix::range(&self.zp.chars, i0, i);
-        let le = Prefix::range(&self.ep.chars, j0, j);
-        cost += p.length_weight * self.length.cost(lz, le);
         let mut zm = [0u64; 4];
         let mut em = [0u64; 4];
         let mut sum = Sparse::default();

@@ -72,11 +72,10 @@ impl<'a> Search<'a> {
     ) -> Path {
         let (n, m) = (self.scorer.n(), self.scorer.m());
         let kinds = self.kinds;
-        // A small change of the length ratio is not worth recomputing
-        // every cached cost.
+        // Cached costs leave out the length term (the only part the ratio
+        // changes), so they stay valid.
         if let Some(r) = ratio.filter(|&r| (r / self.scorer.ratio()).ln().abs() > RATIO_TOLERANCE) {
             self.scorer.set_ratio(r);
-            self.cache.fill(f32::NAN);
         }
         loop {
             let b = match &self.centre {
@@ -127,10 +126,10 @@ impl<'a> Search<'a> {
                     let mut c = cache.borrow_mut();
                     let mut v = c[x];
                     if v.is_nan() {
-                        v = scorer.cost(i, j, kinds[k], 0.0) as f32;
+                        v = scorer.cost_without_length(i, j, kinds[k], 0.0) as f32;
                         c[x] = v;
                     }
-                    f64::from(v) + priors[k]
+                    f64::from(v) + scorer.length_term(i, j, kinds[k]) + priors[k]
                 })
             };
             if !path.touches_edge || b.is_full() {
@@ -183,7 +182,7 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
                         && b.contains(i - kind.zh, j - kind.en)
                         && (i, j) != (i - kind.zh, j - kind.en)
                     {
-                        *v = scorer.cost(i, j, *kind, 0.0) as f32;
+                        *v = scorer.cost_without_length(i, j, *kind, 0.0) as f32;
                     }
                 }
             }
