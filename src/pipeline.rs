@@ -36,8 +36,9 @@ pub struct Pipeline {
     zh_segmenter: Segmenter,
     en_segmenter: Segmenter,
     aligner: Aligner,
-    /// Built on first use (jieba's dictionary takes a while to load).
-    tokenizer: OnceLock<ZhTokenizer>,
+    /// Built on a background thread from `new` (jieba's dictionary takes
+    /// a while to load), shared by pipelines of the same glossary.
+    tokenizer: OnceLock<Arc<ZhTokenizer>>,
     norm: EnNormalizer,
     dict: Option<Arc<Dictionary>>,
 }
@@ -120,7 +121,7 @@ impl Pipeline {
     /// glossary's term automaton cannot be built ([`TermMatcher::new`]).
     pub fn new(glossary: Glossary, aligner: Aligner) -> Result<Pipeline> {
         // Chinese word tokenisation is needed soon: load jieba meanwhile.
-        ZhTokenizer::prewarm();
+        ZhTokenizer::prepare_for(&glossary);
         let matcher = TermMatcher::new(&glossary)?;
         let zh_segmenter =
             Segmenter::new(Lang::Zh).with_protected_terms(glossary.entries().iter().map(|e| &e.zh));
@@ -171,7 +172,7 @@ impl Pipeline {
     /// user words), built on first use.
     pub fn tokenizer(&self) -> &ZhTokenizer {
         self.tokenizer
-            .get_or_init(|| ZhTokenizer::new(self.glossary.entries().iter().map(|e| &e.zh)))
+            .get_or_init(|| ZhTokenizer::for_glossary(&self.glossary))
     }
 
     /// The English normaliser (stop words, stemming).

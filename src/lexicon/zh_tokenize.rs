@@ -9,9 +9,14 @@ use crate::glossary::Glossary;
 
 /// jieba's default dictionary, loaded once per process and cloned for each
 /// tokenizer (loading it takes tens of milliseconds).
+static BASE: OnceLock<Jieba> = OnceLock::new();
+
 fn base() -> &'static Jieba {
-    static BASE: OnceLock<Jieba> = OnceLock::new();
     BASE.get_or_init(Jieba::new)
+}
+
+fn glossary_terms(glossary: &Glossary) -> Vec<String> {
+    glossary.entries().iter().map(|e| e.zh.clone()).collect()
 }
 
 /// Tokenizers already built, by their user words.
@@ -38,7 +43,14 @@ impl ZhTokenizer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut jieba = base().clone();
+        ZhTokenizer::with_jieba(base().clone(), user_words)
+    }
+
+    fn with_jieba<I, S>(mut jieba: Jieba, user_words: I) -> ZhTokenizer
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         for w in user_words {
             let w = w.as_ref().trim();
             if !w.is_empty() {
@@ -47,28 +59,6 @@ impl ZhTokenizer {
             }
         }
         ZhTokenizer { jieba }
-    }
-
-    /// Start loading jieba's dictionary on a background thread, once per
-    /// process, so that it overlaps reading and segmenting the input (it
-    /// takes about half of a short pair's run). A tokenizer built while it
-    /// loads waits for it; if no thread can be started it loads on first
-    /// use, as without this call.
-    ///
-    /// ```
-    /// use termalign::lexicon::ZhTokenizer;
-    /// ZhTokenizer::prewarm();
-    /// assert_eq!(ZhTokenizer::new(["上海精神"]).words("上海精神"), ["上海精神"]);
-    /// ```
-    pub fn prewarm() {
-        static STARTED: std::sync::Once = std::sync::Once::new();
-        STARTED.call_once(|| {
-            let _ = std::thread::Builder::new()
-                .name("termalign-jieba".into())
-                .spawn(|| {
-                    base();
-                });
-        });
     }
 
     /// The tokenizer with every Chinese term of `glossary` as a user word,
@@ -84,15 +74,45 @@ impl ZhTokenizer {
     /// assert!(t.words("坚持真正的多边主义").contains(&"真正的多边主义"));
     /// ```
     pub fn for_glossary(glossary: &Glossary) -> Arc<ZhTokenizer> {
+        ZhTokenizer::for_terms(glossary_terms(glossary))
+    }
+
+    /// Start building [`ZhTokenizer::for_glossary`]'s tokenizer on a
+    /// background thread, so that loading jieba's dictionary (most of a
+    /// short pair's run) overlaps reading and segmenting the input; a
+    /// later `for_glossary` with the same glossary waits for it instead of
+    /// building its own. If no thread can be started, nothing happens.
+    ///
+    /// ```
+    /// use termalign::{glossary::Glossary, lexicon::ZhTokenizer};
+    /// let g = Glossary::builtin();
+    /// ZhTokenizer::prepare_for(&g);
+    /// assert!(ZhTokenizer::for_glossary(&g).words("坚持真正的多边主义").contains(&"真正的多边主义"));
+    /// ```
+    pub fn prepare_for(glossary: &Glossary) {
+        let terms = glossary_terms(glossary);
+        let _ = std::thread::Builder::new()
+            .name("termalign-jieba".into())
+            .spawn(move || {
+                ZhTokenizer::for_terms(terms);
+            });
+    }
+
+    fn for_terms(terms: Vec<String>) -> Arc<ZhTokenizer> {
         static CACHE: OnceLock<Cache> = OnceLock::new();
-        let terms: Vec<String> = glossary.entries().iter().map(|e| e.zh.clone()).collect();
         let cache = CACHE.get_or_init(Default::default);
         // Built under the lock: two threads asking at once build it once.
         let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((_, t)) = cache.iter().find(|(k, _)| *k == terms) {
             return Arc::clone(t);
         }
-        let t = Arc::new(ZhTokenizer::new(&terms));
+        // The first tokenizer of a process loads jieba's dictionary for
+        // itself (no copy of a shared one: that costs a further 10 ms);
+        // later ones copy the shared one.
+        let t = Arc::new(match BASE.get() {
+            Some(_) => ZhTokenizer::new(&terms),
+            None => ZhTokenizer::with_jieba(Jieba::new(), &terms),
+        });
         cache.push((terms, Arc::clone(&t)));
         t
     }

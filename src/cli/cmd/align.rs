@@ -170,8 +170,6 @@ pub struct BatchArgs {
 }
 
 pub fn run(args: Args) -> Result<Status> {
-    // Needed once the inputs are read: load jieba's dictionary meanwhile.
-    termalign::lexicon::ZhTokenizer::prewarm();
     if args.batch.jsonl {
         return run_jsonl(args);
     }
