@@ -17,7 +17,7 @@ pub use score::ScoreParams;
 
 use std::ops::Range;
 
-use crate::lexicon::{Dictionary, Lexicon};
+use crate::lexicon::Dictionary;
 use score::Scorer;
 
 /// A configured aligner. Reusable and `Sync`.
@@ -85,7 +85,7 @@ impl Aligner {
         self.align_with(zh, en, Resources::default())
     }
 
-    /// Align two sides using a dictionary and/or a learned lexicon.
+    /// Align two sides using the resources given (a dictionary).
     pub fn align_with(&self, zh: &Side, en: &Side, res: Resources) -> Alignment {
         let mut beads = Vec::new();
         for (zr, er) in article_blocks(zh, en) {
@@ -122,7 +122,7 @@ impl Aligner {
                 .collect();
         }
         let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
-        let mut scorer = Scorer::new(p, zh, en, res.dict, res.learned);
+        let mut scorer = Scorer::new(p, zh, en, res.dict);
         // A shortened or expanded side skews the document's length ratio:
         // start from a plausible one, re-estimate it from the first pass.
         let doc_ratio = scorer.ratio();
@@ -233,8 +233,6 @@ const COST_CACHE_LIMIT: usize = 1 << 24;
 pub struct Resources<'a> {
     /// The general bilingual dictionary the Chinese words were looked up in.
     pub dict: Option<&'a Dictionary>,
-    /// A lexicon learned from a first pass over the run.
-    pub learned: Option<&'a Lexicon>,
 }
 
 /// The range the document's length ratio (English chars per Chinese char)

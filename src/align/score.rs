@@ -1,6 +1,6 @@
 //! The cost of a bead: −log prior of its shape, plus a Gale–Church length
-//! term, minus rewards for shared evidence (dictionary and learned word
-//! translations, glossary terms, numbers, quotes). Every piece is a small
+//! term, minus rewards for shared evidence (dictionary word translations,
+//! glossary terms, numbers, quotes). Every piece is a small
 //! pure function; the search in [`super::dp`] knows nothing of what the
 //! cost means.
 //!
@@ -17,7 +17,6 @@ use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
 use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::EntryId;
 use crate::lexicon::Dictionary;
-use crate::lexicon::Lexicon;
 
 /// Tunable weights of the cost function and the search.
 #[derive(Debug, Clone)]
@@ -35,7 +34,7 @@ pub struct ScoreParams {
     /// relative to the document's length ratio.
     pub length_variance: f64,
     /// Reward for lexical similarity (idf-weighted Dice of words matched
-    /// through the dictionary, learned lexicon and Latin tokens).
+    /// through the dictionary and Latin tokens).
     pub lexical_weight: f64,
     /// The lexical reward grows with bead size as ((a + b) / 2)^this, so a
     /// wide bead is not cheaper than the narrow beads it replaces.
@@ -219,7 +218,6 @@ pub struct Scorer<'a> {
     zh: &'a [SentenceFeatures],
     en: &'a [SentenceFeatures],
     dict: Option<&'a Dictionary>,
-    learned: Option<&'a Lexicon>,
     /// English chars per Chinese char, estimated from this document pair.
     ratio: f64,
     /// Rarity weight of each glossary entry.
@@ -278,7 +276,6 @@ impl<'a> Scorer<'a> {
         zh: &'a [SentenceFeatures],
         en: &'a [SentenceFeatures],
         dict: Option<&'a Dictionary>,
-        learned: Option<&'a Lexicon>,
     ) -> Scorer<'a> {
         let total = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
         let ratio = length_ratio(total(zh), total(en));
@@ -336,7 +333,6 @@ impl<'a> Scorer<'a> {
             zh,
             en,
             dict,
-            learned,
             ratio,
             term_weights,
             zw,
@@ -463,11 +459,6 @@ impl<'a> Scorer<'a> {
                         f(g);
                     }
                 }
-            }
-        }
-        if let Some(l) = self.learned {
-            for &g in l.get(w.key) {
-                f(g);
             }
         }
     }
