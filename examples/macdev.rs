@@ -95,7 +95,6 @@ fn main() {
         );
         return;
     }
-    let relearn = std::env::var("MACDEV_RELEARN").is_ok_and(|v| v == "1");
     let docs: Vec<_> = ids
         .iter()
         .map(|id| {
@@ -126,13 +125,15 @@ fn main() {
             e,
             termalign::align::Resources {
                 dict: pipeline.dictionary(),
-                learned: None,
             },
         );
     }
     eprintln!("dp: {:?}", t.elapsed());
     let t = Instant::now();
-    let (aligned, lex) = pipeline.align_batch(docs, relearn);
+    let aligned: Vec<_> = docs
+        .into_iter()
+        .map(|(zh, en)| pipeline.align_segments(zh, en))
+        .collect();
     let align_time = t.elapsed();
     let mut all = Counts::default();
     let mut by_kind: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
@@ -185,7 +186,6 @@ fn main() {
     for (k, (g, hit, p)) in &by_kind {
         eprintln!("  {k}: gold {g} found {hit} predicted {p}");
     }
-    eprintln!("learned lexicon: {} words", lex.len());
     eprintln!("{}", all.scores());
     eprintln!("align {:?}, total {:?}", align_time, t0.elapsed());
 }

@@ -6,9 +6,8 @@
 //! Data flows one way: [`decode`] (read, decode) → [`segment`] (sentences) →
 //! [`glossary`] (term hits) → [`align`] (beads) → [`tm`] (TMX, CSV). The
 //! aligner's word evidence comes from [`lexicon`] (dictionary, English
-//! stems, Chinese tokenisation, learned lexicon); positions in the input
-//! are [`Span`]s. The [`Pipeline`] ties the steps together for one
-//! document pair, and [`atomic`] writes output files whole or not at all.
+//! stems, Chinese tokenisation); positions in the input are [`Span`]s.
+//! The [`Pipeline`] ties the steps together for one document pair, and [`atomic`] writes output files whole or not at all.
 //!
 //! ```
 //! use termalign::{Pipeline, glossary::Glossary, align::Aligner};

@@ -15,7 +15,6 @@ use crate::glossary::{EntryId, Glossary, TermMatcher};
 use crate::lang::Lang;
 use crate::lexicon::ZhTokenizer;
 use crate::lexicon::{Dictionary, EnNormalizer};
-use crate::lexicon::{LearnParams, Lexicon};
 use crate::segment::{Segment, Segmenter, preseg};
 use crate::tm::TranslationUnit;
 
@@ -224,7 +223,7 @@ impl Pipeline {
         let en_side = self.side(&en, Lang::En);
         let alignment = self
             .aligner
-            .align_with(&zh_side, &en_side, self.resources(None));
+            .align_with(&zh_side, &en_side, self.resources());
         AlignedDocument {
             zh,
             en,
@@ -337,39 +336,10 @@ impl Pipeline {
         out
     }
 
-    fn resources<'a>(&'a self, learned: Option<&'a Lexicon>) -> Resources<'a> {
+    fn resources(&self) -> Resources<'_> {
         Resources {
             dict: self.dict.as_deref(),
-            learned,
         }
-    }
-
-    /// Align a batch of segmented document pairs as one run: a first pass
-    /// per document, then (when `relearn`) a lexicon learned from the
-    /// confident 1-1 beads of all of them, and a second pass with it.
-    /// Returns the documents in input order and the learned lexicon.
-    pub fn align_batch(
-        &self,
-        docs: Vec<(Vec<Segment>, Vec<Segment>)>,
-        relearn: bool,
-    ) -> (Vec<AlignedDocument>, Lexicon) {
-        let mut out: Vec<AlignedDocument> = docs
-            .into_iter()
-            .map(|(zh, en)| self.align_segments(zh, en))
-            .collect();
-        if !relearn {
-            return (out, Lexicon::default());
-        }
-        let lex = Lexicon::learn(
-            out.iter().map(|d| (&d.zh_side, &d.en_side, &d.alignment)),
-            LearnParams::default(),
-        );
-        for d in &mut out {
-            d.alignment =
-                self.aligner
-                    .align_with(&d.zh_side, &d.en_side, self.resources(Some(&lex)));
-        }
-        (out, lex)
     }
 
     /// Translation units for every bead of `doc`, one-sided ones included.

@@ -707,3 +707,173 @@ fn single_pair_mode_is_unchanged_and_flags_are_checked() {
     assert!(o.status.success());
     assert_eq!(stderr(&o), "", "single mode prints no summary");
 }
+
+/// Swap the sides of a presegmented pair, keeping one sentence of each
+/// language where it belongs (so each file still holds some text of its
+/// language and is read, not refused): the Chinese file is then mostly
+/// English and the English one mostly Chinese.
+fn swap_pair(env: &TestEnv, zh: &str, en: &str) {
+    let (z, e) = (read(&env.path(zh)), read(&env.path(en)));
+    let first = |t: &str| t.lines().next().unwrap().to_string();
+    env.write(zh, format!("{}\n{e}", first(&z)));
+    env.write(en, format!("{}\n{z}", first(&e)));
+}
+
+/// A batch pair that looks wrong (here swapped) is named in a warning,
+/// counted as suspicious and aligned with the others (exit 0); with
+/// --strict it is skipped like an unreadable document, the others are
+/// written, and the run exits 2.
+#[test]
+fn a_swapped_pair_in_a_batch_warns_or_fails_under_strict() {
+    let env = TestEnv::new();
+    write_sco_batch(&env, 5);
+    swap_pair(&env, "zh/d02.txt", "en/d02.txt");
+    let run = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "align",
+            "--presegmented",
+            "--zh-dir",
+            "zh",
+            "--en-dir",
+            "en",
+            "-j",
+            "2",
+            "-o",
+            out,
+        ];
+        args.extend(extra);
+        env.run(&args)
+    };
+    let want = "zh/d02.txt looks English and en/d02.txt looks Chinese: the inputs seem swapped";
+    let o = run(&[], "out.csv");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("termalign: warning: {want}")),
+        "{err}"
+    );
+    // Only the swapped pair draws a warning.
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    assert!(
+        err.contains("5 documents, 5 pairs, 0 unpaired, 0 failed, 1 suspicious;"),
+        "{err}"
+    );
+    assert_eq!(
+        csv_docs(&read(&env.path("out.csv"))),
+        ["d00.txt", "d01.txt", "d02.txt", "d03.txt", "d04.txt"]
+    );
+
+    let o = run(&["--strict"], "strict.csv");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(want), "{err}");
+    assert!(err.contains("(--strict) (skipped)"), "{err}");
+    assert!(
+        err.contains("4 documents, 4 pairs, 0 unpaired, 1 failed, 1 suspicious;"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 document pair(s) looked wrong and were skipped (--strict)"),
+        "{err}"
+    );
+    // Nothing of the refused pair is written; the rest is, in order.
+    assert_eq!(
+        csv_docs(&read(&env.path("strict.csv"))),
+        ["d00.txt", "d01.txt", "d03.txt", "d04.txt"]
+    );
+
+    // A manifest's pairs are checked the same way.
+    env.write(
+        "pairs.csv",
+        "zh,en\nzh/d01.txt,en/d01.txt\nzh/d02.txt,en/d02.txt\n",
+    );
+    let o = env.run(&[
+        "align",
+        "--presegmented",
+        "--manifest",
+        "pairs.csv",
+        "-o",
+        "m.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("d02.txt looks English and"), "{err}");
+    assert!(err.contains("1 suspicious"), "{err}");
+    // The same pairs in their right order raise nothing, --strict or not.
+    swap_pair(&env, "zh/d02.txt", "en/d02.txt");
+    let o = run(&["--strict"], "fixed.csv");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("suspicious"), "{}", stderr(&o));
+}
+
+/// A JSON Lines record whose sides look wrong draws a warning naming its
+/// line and doc and is aligned; with --strict it gets an error line, as a
+/// malformed record does (exit 1).
+#[test]
+fn a_swapped_jsonl_record_warns_or_is_an_error_under_strict() {
+    let env = TestEnv::new();
+    let (zh, en) = (
+        "上海精神很重要。各方支持一带一路。",
+        "The Shanghai Spirit matters. All sides support the Belt and Road.",
+    );
+    let input = format!(
+        "{}\n{}\n{}\n",
+        serde_json::json!({"doc": "ok", "zh": zh, "en": en}),
+        serde_json::json!({"doc": "sw", "zh": en, "en": zh}),
+        serde_json::json!({"doc": "ok2", "zh": zh, "en": en}),
+    );
+    let run = |extra: &[&str]| {
+        let mut child = env
+            .cmd()
+            .args(["align", "--jsonl", "-j", "2"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        let lines: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (o, lines)
+    };
+    let want = "`zh` looks English and `en` looks Chinese: the inputs seem swapped";
+    let (o, lines) = run(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("termalign: warning: <stdin>:2 (doc `sw`): {want}")),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 documents, 3 pairs, 0 unpaired, 0 failed, 1 suspicious;"),
+        "{err}"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|l| l["beads"].is_array()), "{lines:?}");
+
+    let (o, lines) = run(&["--strict"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("<stdin>:2: configuration error: "), "{err}");
+    assert!(err.contains(want), "{err}");
+    assert!(err.contains("(doc `sw`) (skipped)"), "{err}");
+    let docs: Vec<&str> = lines.iter().map(|l| l["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["ok", "sw", "ok2"]);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1].get("beads").is_none(), "{}", lines[1]);
+    assert!(
+        lines[1]["error"].as_str().unwrap().contains(want),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[0]["beads"].is_array() && lines[2]["beads"].is_array());
+}

@@ -31,6 +31,7 @@ fn run_all(env: &TestEnv, p: &Pipeline, threads: usize) -> Result<(usize, String
             ..ReadOptions::default()
         },
         keep_going: true,
+        strict: false,
     };
     let runner = Runner::new(p, pool(threads), options);
     assert_eq!(runner.pool().current_num_threads(), threads);

@@ -115,7 +115,7 @@ fn guide(
     priors: &[f64],
     start: Option<(Vec<(usize, usize)>, usize)>,
 ) -> (Path, usize) {
-    let scorer = Scorer::with_stats(params, zh, en, res.dict, res.learned, stats.clone());
+    let scorer = Scorer::with_stats(params, zh, en, res.dict, stats.clone());
     let search = Search::new(scorer, kinds).capped(max_cells(zh.len() + en.len()));
     let (mut search, mut w) = match start {
         // Where the first pass ended, as a whole search's second pass.

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::lexicon::{Dictionary, Lexicon};
+use crate::lexicon::Dictionary;
 use score::{Scorer, Stats};
 
 /// A configured aligner. Reusable and `Sync`.
@@ -142,7 +142,7 @@ impl Aligner {
         self.align_with(zh, en, Resources::default())
     }
 
-    /// Align two sides using a dictionary and/or a learned lexicon.
+    /// Align two sides using the resources given (a dictionary).
     pub fn align_with(&self, zh: &Side, en: &Side, res: Resources) -> Alignment {
         let mut beads = Vec::new();
         for (zr, er) in article_blocks(zh, en) {
@@ -261,7 +261,7 @@ impl Aligner {
                 .collect();
         }
         let kinds: Vec<BeadKind> = p.beads.iter().map(|&(k, _)| k).collect();
-        let mut scorer = Scorer::with_stats(p, zh, en, res.dict, res.learned, stats);
+        let mut scorer = Scorer::with_stats(p, zh, en, res.dict, stats);
         let path = match guide {
             Some((corners, priors, w, ratio)) => {
                 if let Some(r) = ratio {
@@ -380,8 +380,6 @@ const CHUNK: usize = 640;
 pub struct Resources<'a> {
     /// The general bilingual dictionary the Chinese words were looked up in.
     pub dict: Option<&'a Dictionary>,
-    /// A lexicon learned from a first pass over the run.
-    pub learned: Option<&'a Lexicon>,
 }
 
 /// The range the document's length ratio (English chars per Chinese char)

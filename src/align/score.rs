@@ -1,5 +1,5 @@
 //! The cost of a bead: −log prior of its shape, plus a Gale–Church length
-//! term, minus rewards for shared evidence (dictionary and learned word
+//! term, minus rewards for shared evidence (dictionary word
 //! translations, glossary terms, numbers, quotes). Every piece is a small
 //! pure function; the search in [`super::dp`] knows nothing of what the
 //! cost means.
@@ -17,7 +17,6 @@ use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
 use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::EntryId;
 use crate::lexicon::Dictionary;
-use crate::lexicon::Lexicon;
 
 /// Tunable weights of the cost function and the search.
 #[derive(Debug, Clone)]
@@ -35,7 +34,7 @@ pub struct ScoreParams {
     /// relative to the document's length ratio.
     pub length_variance: f64,
     /// Reward for lexical similarity (idf-weighted Dice of words matched
-    /// through the dictionary, learned lexicon and Latin tokens).
+    /// through the dictionary and Latin tokens).
     pub lexical_weight: f64,
     /// The lexical reward grows with bead size as ((a + b) / 2)^this, so a
     /// wide bead is not cheaper than the narrow beads it replaces.
@@ -220,7 +219,6 @@ pub struct Scorer<'a> {
     zh: &'a [SentenceFeatures],
     en: &'a [SentenceFeatures],
     dict: Option<&'a Dictionary>,
-    learned: Option<&'a Lexicon>,
     /// Rarity weight of each glossary entry.
     term_weights: HashMap<EntryId, f64>,
     /// idf weight of each word of each sentence (parallel to `words`).
@@ -348,7 +346,6 @@ impl<'a> Scorer<'a> {
         zh: &'a [SentenceFeatures],
         en: &'a [SentenceFeatures],
         dict: Option<&'a Dictionary>,
-        learned: Option<&'a Lexicon>,
         stats: Stats,
     ) -> Scorer<'a> {
         let Stats {
@@ -383,7 +380,6 @@ impl<'a> Scorer<'a> {
             zh,
             en,
             dict,
-            learned,
             term_weights,
             zw,
             ew,
@@ -534,11 +530,6 @@ impl<'a> Scorer<'a> {
                         f(g);
                     }
                 }
-            }
-        }
-        if let Some(l) = self.learned {
-            for &g in l.get(w.key) {
-                f(g);
             }
         }
     }

@@ -125,6 +125,15 @@ impl DocRef {
         }
     }
 
+    /// How messages name this side: the path, with `#N` when the job
+    /// aligns one article of it.
+    fn name(&self) -> String {
+        match self.part {
+            Part::Article(k) => format!("{}#{}", self.describe(), k + 1),
+            Part::Articles | Part::Whole => self.describe(),
+        }
+    }
+
     fn error_path(&self, e: Error) -> Error {
         match &self.source {
             Source::File(p) => e.with_path(p),
@@ -168,6 +177,12 @@ pub struct JobOutput {
     pub unpaired: Vec<String>,
     /// Things the user should know (bytes replaced by `--lossy`).
     pub warnings: Vec<String>,
+    /// What looks wrong with the pair as a whole (swapped sides, a side in
+    /// the wrong language, sizes no translation has), judged on the
+    /// sentences aligned ([`crate::lang::pair_problems`]). Empty for a
+    /// plausible pair. The [`Runner`] warns about them, or refuses the
+    /// document with [`BatchOptions::strict`].
+    pub problems: Vec<crate::lang::PairProblem>,
 }
 
 impl ReadOptions {
@@ -264,6 +279,13 @@ pub fn process(pipeline: &Pipeline, job: &Job, opts: &ReadOptions) -> Result<Job
     let mut out = JobOutput::default();
     let zh = load_articles(pipeline, &job.zh, Lang::Zh, opts, &mut out.warnings)?;
     let en = load_articles(pipeline, &job.en, Lang::En, opts, &mut out.warnings)?;
+    // Judged on the part of each file the job aligns (one article of a
+    // multi-article file when the manifest names one), not the whole file.
+    let text = |articles: &[Vec<Segment>]| -> String {
+        let lines: Vec<&str> = articles.iter().flatten().map(|s| s.text.as_str()).collect();
+        lines.join("\n")
+    };
+    out.problems = crate::lang::pair_problems(&text(&zh), &text(&en));
     let aligned = pipeline.align_articles(zh, en);
     let multi = aligned.zh_articles > 1 || aligned.en_articles > 1;
     for &i in &aligned.unpaired_zh {

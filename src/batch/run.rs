@@ -9,6 +9,7 @@ use super::ordered::{Flow, ordered_map};
 use super::plan::{Folders, PairStatus, Pairing, Plan, job_path};
 use super::{Job, JobOutput, PairRow, ReadOptions, jsonl, process};
 use crate::error::{Error, ErrorKind, Result};
+use crate::lang::PairProblem;
 use crate::pipeline::Pipeline;
 use crate::tm::TmWriter;
 
@@ -20,6 +21,10 @@ pub struct BatchOptions {
     /// Skip a document that cannot be read or aligned and go on (true), or
     /// stop at the first one (false).
     pub keep_going: bool,
+    /// Refuse a document pair that looks wrong ([`JobOutput::problems`]):
+    /// it fails as an unreadable one does (nothing of it written) instead
+    /// of being aligned with a warning.
+    pub strict: bool,
 }
 
 impl Default for BatchOptions {
@@ -27,6 +32,7 @@ impl Default for BatchOptions {
         BatchOptions {
             read: ReadOptions::default(),
             keep_going: true,
+            strict: false,
         }
     }
 }
@@ -40,6 +46,14 @@ pub trait Observer {
     /// Something the user should know about a document being written
     /// (bytes replaced by lossy decoding).
     fn warning(&mut self, _message: &str) {}
+    /// A document pair looks wrong ([`JobOutput::problems`]); `message`
+    /// names both sides (a JSON Lines record by line and `doc`). Told
+    /// before the document is written; with [`BatchOptions::strict`] the
+    /// document fails instead ([`Observer::failed`]). By default a
+    /// [`Observer::warning`].
+    fn suspicious(&mut self, message: &str) {
+        self.warning(message);
+    }
     /// An article of a document found no partner in the other language
     /// (`path#N`).
     fn unpaired_article(&mut self, _article: &str) {}
@@ -65,6 +79,10 @@ pub struct Summary {
     pub unpaired: usize,
     /// Documents that failed.
     pub failed: usize,
+    /// Documents whose pair looked wrong ([`JobOutput::problems`]):
+    /// aligned with a warning, or with [`BatchOptions::strict`] failed
+    /// (and counted in `failed` too).
+    pub suspicious: usize,
     /// Beads written.
     pub beads: usize,
     /// Pair beads below [`super::LOW_CONFIDENCE`].
@@ -181,7 +199,7 @@ impl<'p> Runner<'p> {
         O: Observer + ?Sized,
         W: TmWriter + ?Sized,
     {
-        let keep_going = self.options.keep_going;
+        let (keep_going, strict) = (self.options.keep_going, self.options.strict);
         let mut summary = Summary {
             unpaired: plan.unpaired_zh + plan.unpaired_en,
             ..Summary::default()
@@ -205,10 +223,28 @@ impl<'p> Runner<'p> {
             |_, job: Job| {
                 let path = job_path(&job);
                 let r = process(pipeline, &job, read).map_err(|e| e.with_path(&path));
+                let r = r.map(|o| {
+                    let message = (!o.problems.is_empty()).then(|| {
+                        problems_message(&o.problems, &job.zh.name(), &job.en.name(), true)
+                    });
+                    (o, message)
+                });
                 (path, r)
             },
             |_, r| {
                 let (path, r) = r.unwrap_or_else(|panic| (String::new(), Err(internal(panic))));
+                let r = r.and_then(|(o, message)| match message {
+                    None => Ok(o),
+                    Some(m) => {
+                        summary.suspicious += 1;
+                        if strict {
+                            Err(refused(m))
+                        } else {
+                            observer.suspicious(&m);
+                            Ok(o)
+                        }
+                    }
+                });
                 match r {
                     Ok(o) => {
                         for a in &o.articles {
@@ -249,7 +285,7 @@ impl<'p> Runner<'p> {
         O: Observer + ?Sized,
         W: Write + ?Sized,
     {
-        let keep_going = self.options.keep_going;
+        let (keep_going, strict) = (self.options.keep_going, self.options.strict);
         let mut summary = Summary::default();
         let (pipeline, read) = (self.pipeline, &self.options.read);
         let lines = jsonl::Lines::new(input);
@@ -263,6 +299,27 @@ impl<'p> Runner<'p> {
             },
             |_, r| {
                 let (n, doc, r) = r.unwrap_or_else(|panic| (0, None, Err(internal(panic))));
+                let r = r.and_then(|o| {
+                    if o.problems.is_empty() {
+                        return Ok(o);
+                    }
+                    // JSON Lines records are named by line (and `doc`); their
+                    // sides by field.
+                    let m = problems_message(&o.problems, "`zh`", "`en`", false);
+                    summary.suspicious += 1;
+                    if strict {
+                        // Named by line and doc below, as a malformed record.
+                        return Err(refused(m).with_path(jsonl::INPUT).with_line(n));
+                    }
+                    // A record without `doc` is named `line N`: the line says it.
+                    observer.suspicious(&match &doc {
+                        Some(d) if *d != format!("line {n}") => {
+                            format!("{}:{n} (doc `{d}`): {m}", jsonl::INPUT)
+                        }
+                        _ => format!("{}:{n}: {m}", jsonl::INPUT),
+                    });
+                    Ok(o)
+                });
                 let flow = match r {
                     Ok(o) => {
                         let line = jsonl::beads_line(doc.as_deref().unwrap_or(""), &o)?;
@@ -287,6 +344,29 @@ impl<'p> Runner<'p> {
         )?;
         Ok(summary)
     }
+}
+
+/// What looks wrong with a pair, as one message naming its sides `zh` and
+/// `en`. With `both`, a problem with one side names the other too, so a
+/// batch warning always says which pair it is about.
+fn problems_message(problems: &[PairProblem], zh: &str, en: &str, both: bool) -> String {
+    let messages: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let m = p.message(zh, en);
+            match p {
+                PairProblem::ZhNotChinese { .. } if both => format!("{m} (paired with {en})"),
+                PairProblem::EnIsChinese { .. } if both => format!("{m} (paired with {zh})"),
+                _ => m,
+            }
+        })
+        .collect();
+    messages.join("; ")
+}
+
+/// A pair refused by [`BatchOptions::strict`].
+fn refused(message: String) -> Error {
+    Error::new(ErrorKind::Config, format!("{message} (--strict)"))
 }
 
 /// A job that panicked, as an error (the run goes on without it).
@@ -336,6 +416,9 @@ mod tests {
         }
         fn failed(&mut self, error: &Error, skipped: bool) {
             self.0.push(format!("failed {skipped} {error}"));
+        }
+        fn suspicious(&mut self, message: &str) {
+            self.0.push(format!("suspicious {message}"));
         }
     }
 
@@ -420,5 +503,52 @@ mod tests {
         let s = runner.run(plan, &mut (), &mut out).unwrap();
         assert!(out.docs.is_empty() && !out.finished);
         assert_eq!((s.documents, s.failed), (0, 1));
+    }
+
+    #[test]
+    fn suspicious_pairs_warn_or_fail_under_strict() {
+        let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
+        let plan = || Plan {
+            jobs: vec![
+                job("a", "上海精神很重要。", "The Shanghai Spirit matters."),
+                job("s", "The Shanghai Spirit matters.", "上海精神很重要。"),
+            ],
+            ..Plan::default()
+        };
+        let swapped = "<text> looks English and <text> looks Chinese: the inputs seem swapped";
+        let run = |strict| {
+            let options = BatchOptions {
+                strict,
+                ..BatchOptions::default()
+            };
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(2)
+                .build()
+                .unwrap();
+            let (mut events, mut out) = (Events::default(), Docs::default());
+            let s = Runner::new(&p, pool, options)
+                .run(plan(), &mut events, &mut out)
+                .unwrap();
+            (events.0, out.docs, s)
+        };
+        let (events, docs, s) = run(false);
+        assert_eq!(events[0], "aligned a");
+        assert!(
+            events[1].starts_with(&format!("suspicious {swapped}")),
+            "{events:?}"
+        );
+        assert_eq!(events[2], "aligned s");
+        assert_eq!(docs, ["a", "s"]);
+        assert_eq!((s.documents, s.failed, s.suspicious), (2, 0, 1));
+
+        let (events, docs, s) = run(true);
+        assert_eq!(events.len(), 2, "{events:?}");
+        assert!(
+            events[1].starts_with("failed true s: configuration error: "),
+            "{events:?}"
+        );
+        assert!(events[1].contains(swapped), "{events:?}");
+        assert_eq!(docs, ["a"]);
+        assert_eq!((s.documents, s.failed, s.suspicious), (1, 1, 1));
     }
 }

@@ -8,14 +8,12 @@
 //!   Porter 2 stems) shared by dictionary glosses and English sentences.
 //! - `zh_tokenize`: Chinese word tokenisation ([`ZhTokenizer`], the only
 //!   caller of jieba-rs).
-//! - `learned`: the [`Lexicon`] learned across the documents of a run.
 //! - `hash`: the fixed-seed FNV hashing behind word keys and headword maps.
 
 pub(crate) mod builtin;
 pub(crate) mod dict;
 pub(crate) mod english;
 pub(crate) mod hash;
-pub(crate) mod learned;
 pub(crate) mod zh_tokenize;
 
 pub use builtin::BuiltinLexicon;
@@ -23,5 +21,4 @@ pub use dict::Dictionary;
 pub use english::EnNormalizer;
 // Dictionary glosses are word keys; users compare them with `key(stem)`.
 pub use hash::{StemKey, key};
-pub use learned::{LearnParams, Lexicon};
 pub use zh_tokenize::ZhTokenizer;

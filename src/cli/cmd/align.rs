@@ -73,8 +73,11 @@ pub struct Args {
     /// Fail (exit 2, no output) instead of warning when the pair looks
     /// wrong: the Chinese file not mostly Chinese, the English file mostly
     /// Chinese, the two swapped, or sizes no translation has (one side over
-    /// 45 or under 0.25 English characters per Chinese one).
-    #[arg(long, conflicts_with_all = ["zh_dir", "manifest", "jsonl"])]
+    /// 45 or under 0.25 English characters per Chinese one). In batch mode
+    /// such a document is skipped like one that cannot be read, the rest
+    /// is aligned, and the run exits 2; with --jsonl its record gets an
+    /// error line.
+    #[arg(long)]
     pub strict: bool,
 }
 
@@ -376,11 +379,17 @@ impl Ui {
     fn summary(&self, s: &Summary) {
         let secs = self.started.elapsed().as_secs_f64();
         self.note(&format!(
-            "{} documents, {} pairs, {} unpaired, {} failed; {} beads ({} low-confidence); {} sentences in {:.2} s ({:.0} sentences/s)",
+            "{} documents, {} pairs, {} unpaired, {} failed{}; {} beads ({} low-confidence); {} sentences in {:.2} s ({:.0} sentences/s)",
             s.documents,
             s.pairs,
             s.unpaired,
             s.failed,
+            // Only when there are some: the line stays as it was otherwise.
+            if s.suspicious > 0 {
+                format!(", {} suspicious", s.suspicious)
+            } else {
+                String::new()
+            },
             s.beads,
             s.low_confidence,
             s.sentences,
@@ -439,6 +448,19 @@ fn status(summary: Summary) -> Result<Status> {
     }
 }
 
+/// Exit status of a batch run: with --strict, documents refused as
+/// suspicious make it an error (exit 2, as `align ZH EN --strict`), once
+/// the rest is written.
+fn batch_status(summary: Summary, strict: bool) -> Result<Status> {
+    if strict && summary.stopped.is_none() && summary.suspicious > 0 {
+        return Err(config(format!(
+            "{} document pair(s) looked wrong and were skipped (--strict)",
+            summary.suspicious
+        )));
+    }
+    status(summary)
+}
+
 fn options(args: &Args) -> Result<BatchOptions> {
     Ok(BatchOptions {
         read: ReadOptions {
@@ -447,6 +469,7 @@ fn options(args: &Args) -> Result<BatchOptions> {
             presegmented: args.model.presegmented,
         },
         keep_going: args.batch.keep_going,
+        strict: args.strict,
     })
 }
 
@@ -547,7 +570,7 @@ fn run_batch(args: Args) -> Result<Status> {
         args.output.warn(&writer.report());
         ui.summary(&summary);
     }
-    status(summary)
+    batch_status(summary, args.strict)
 }
 
 /// Why a batch found nothing to align (exit 2): an empty TM with exit 0

@@ -267,6 +267,7 @@ fn align_batch(args: &Args, pipeline: &Pipeline) -> Result<Vec<(String, AlignedD
         BatchOptions {
             read,
             keep_going: false,
+            strict: false,
         },
     );
     let plan = plan(args, &runner)?;
