@@ -142,33 +142,14 @@ fn bench(c: &mut Criterion) {
     // The six MAC-Dev documents one by one with the built-in lexicon (the
     // default run): compare with `mac_dev/six_docs_with_cedict_warm`.
     if let Some(root) = shared("align/mac-dev") {
-        let docs: Vec<(String, String)> = ["001", "002", "003", "004", "005", "006"]
-            .iter()
-            .map(|id| {
-                let r = |side: &str| {
-                    std::fs::read_to_string(root.join(format!("{side}/{id}.txt"))).unwrap()
-                };
-                (r("zh"), r("en"))
-            })
-            .collect();
+        let docs = mac_dev_docs(&root);
         let mut g = c.benchmark_group("mac_dev_builtin");
         g.sample_size(10);
         let p = Pipeline::new(Glossary::builtin(), Aligner::default())
             .unwrap()
             .with_dictionary(Arc::new(Dictionary::builtin()));
         p.tokenizer();
-        g.bench_function("six_docs_warm", |b| {
-            b.iter(|| {
-                docs.iter()
-                    .map(|(zh, en)| {
-                        p.align_segments(preseg::segments(zh), preseg::segments(en))
-                            .alignment
-                            .beads
-                            .len()
-                    })
-                    .sum::<usize>()
-            })
-        });
+        g.bench_function("six_docs_warm", |b| b.iter(|| align_all(&p, &docs)));
         g.finish();
     }
 
@@ -185,15 +166,7 @@ fn bench(c: &mut Criterion) {
     let Some(root) = shared("align/mac-dev") else {
         return;
     };
-    let docs: Vec<(String, String)> = ["001", "002", "003", "004", "005", "006"]
-        .iter()
-        .map(|id| {
-            let r = |side: &str| {
-                std::fs::read_to_string(root.join(format!("{side}/{id}.txt"))).unwrap()
-            };
-            (r("zh"), r("en"))
-        })
-        .collect();
+    let docs = mac_dev_docs(&root);
     let mut g = c.benchmark_group("mac_dev");
     g.sample_size(10);
     g.bench_function("six_docs_with_cedict_cold", |b| {
@@ -202,14 +175,7 @@ fn bench(c: &mut Criterion) {
             let p = Pipeline::new(Glossary::builtin(), Aligner::default())
                 .unwrap()
                 .with_dictionary(Arc::new(d));
-            docs.iter()
-                .map(|(zh, en)| {
-                    p.align_segments(preseg::segments(zh), preseg::segments(en))
-                        .alignment
-                        .beads
-                        .len()
-                })
-                .sum::<usize>()
+            align_all(&p, &docs)
         })
     });
     let d = Arc::new(Dictionary::load(&[&cedict]).unwrap());
@@ -218,18 +184,34 @@ fn bench(c: &mut Criterion) {
         .with_dictionary(d);
     p.tokenizer();
     g.bench_function("six_docs_with_cedict_warm", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|(zh, en)| {
-                    p.align_segments(preseg::segments(zh), preseg::segments(en))
-                        .alignment
-                        .beads
-                        .len()
-                })
-                .sum::<usize>()
-        })
+        b.iter(|| align_all(&p, &docs))
     });
     g.finish();
+}
+
+/// Align each document pair; the number of beads.
+fn align_all(p: &Pipeline, docs: &[(String, String)]) -> usize {
+    docs.iter()
+        .map(|(zh, en)| {
+            p.align_segments(preseg::segments(zh), preseg::segments(en))
+                .alignment
+                .beads
+                .len()
+        })
+        .sum()
+}
+
+/// MAC-Dev's six documents as (zh, en) texts.
+fn mac_dev_docs(root: &std::path::Path) -> Vec<(String, String)> {
+    ["001", "002", "003", "004", "005", "006"]
+        .iter()
+        .map(|id| {
+            let r = |side: &str| {
+                std::fs::read_to_string(root.join(format!("{side}/{id}.txt"))).unwrap()
+            };
+            (r("zh"), r("en"))
+        })
+        .collect()
 }
 
 criterion_group!(benches, bench);

@@ -164,16 +164,28 @@ mod zh {
     }
 
     /// Value of a Han numeral string: 二十四 → 24, 二〇二四 → 2024,
-    /// 一千 → 1000, 三万五千 → 35000.
+    /// 一千 → 1000, 三万五千 → 35000; None for an approximation such as
+    /// 五六 (five or six) or 三四十 (thirty or forty).
     pub(super) fn han_value(s: &[char]) -> Option<u64> {
         if s.is_empty() {
             return None;
         }
-        // Digit-by-digit form (二〇二四).
-        if s.len() > 1 && s.iter().all(|&c| digit(c).is_some()) {
+        let zero = |c: char| digit(c) == Some(0);
+        // Digit-by-digit form (二〇二四, 一九九七): three digits or more, or
+        // with a zero.
+        if s.len() > 1
+            && s.iter().all(|&c| digit(c).is_some())
+            && (s.len() > 2 || s.iter().any(|&c| zero(c)))
+        {
             return s
                 .iter()
                 .try_fold(0u64, |acc, &c| Some(acc * 10 + digit(c)?));
+        }
+        // Otherwise two non-zero digits side by side are an approximation.
+        if s.windows(2)
+            .any(|w| digit(w[0]).is_some_and(|d| d > 0) && digit(w[1]).is_some_and(|d| d > 0))
+        {
+            return None;
         }
         let (mut total, mut section, mut num) = (0u64, 0u64, 0u64);
         for &c in s {
@@ -203,6 +215,38 @@ mod zh {
         })
     }
 
+    /// The run of Han numerals from `i`, as chars, and where it ends.
+    fn han_run(chars: &[(usize, char)], i: usize) -> (Vec<char>, usize) {
+        let mut j = i;
+        while j < chars.len() && is_numeral(chars[j].1) {
+            j += 1;
+        }
+        (chars[i..j].iter().map(|&(_, c)| c).collect(), j)
+    }
+
+    /// A Han approximation at `i` (two non-zero digits side by side, not
+    /// a digit-by-digit year): its two readings and where it ends, e.g.
+    /// 十二三 → 12, 13; 三四十 → 30, 40.
+    fn approximation(chars: &[(usize, char)], i: usize) -> Option<(u64, u64, usize)> {
+        if !is_numeral(chars[i].1) {
+            return None;
+        }
+        let (run, end) = han_run(chars, i);
+        if han_value(&run).is_some() {
+            return None;
+        }
+        let k = run.windows(2).position(|w| {
+            digit(w[0]).is_some_and(|d| d > 0) && digit(w[1]).is_some_and(|d| d > 0)
+        })?;
+        let without = |drop: usize| -> Option<u64> {
+            let mut r = run.clone();
+            r.remove(drop);
+            han_value(&r)
+        };
+        let (a, b) = (without(k + 1)?, without(k)?);
+        (a < b).then_some((a, b, end))
+    }
+
     /// A number at `i` (Arabic or Han): (value, is_integer_text, end).
     fn number_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize, bool)> {
         let c = chars[i].1;
@@ -213,12 +257,8 @@ mod zh {
         if !is_numeral(c) {
             return None;
         }
-        let mut j = i;
-        while j < chars.len() && is_numeral(chars[j].1) {
-            j += 1;
-        }
+        let (run, j) = han_run(chars, i);
         // 万/亿 alone (without a numeral before them) are not numbers here.
-        let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
         if run.iter().all(|&c| c == '万' || c == '亿') {
             return None;
         }
@@ -236,6 +276,14 @@ mod zh {
                 c.is_ascii_digit() || (is_numeral(c) && !(i > 0 && is_numeral(chars[i - 1].1)));
             if !starts {
                 i += 1;
+                continue;
+            }
+            // An approximation (五六个, 十二三岁, 三四十人) says two numbers, as
+            // its English ("five or six") does.
+            if let Some((a, b, end)) = approximation(chars, i) {
+                out.push((canon(a as f64), i, end));
+                out.push((canon(b as f64), i, end));
+                i = end;
                 continue;
             }
             let Some((mut value, mut end, han)) = number_at(chars, i) else {
@@ -671,6 +719,13 @@ mod tests {
             ("两国方案", &["2"]),
             ("第一，建设", &["1"]),
             ("一带一路", &[]),
+            ("五六个国家", &["5", "6"]),
+            ("三四十人", &["30", "40"]),
+            ("十二三岁", &["12", "13"]),
+            ("七八百", &["700", "800"]),
+            ("六五", &[]),
+            ("一百零五", &["105"]),
+            ("一九九七年", &["1997"]),
             ("统一大市场", &[]),
             ("一个中国", &[]),
             ("十字路口", &[]),

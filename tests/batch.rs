@@ -126,19 +126,10 @@ fn one_and_two_threads_write_identical_bytes() {
         input.push('\n');
     }
     let run = |j: &str| {
-        let mut c = env.cmd();
-        c.args(["align", "--jsonl", "--presegmented", "-q", "-j", j]);
-        let mut child = c
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let text = input.clone();
-        let w = std::thread::spawn(move || stdin.write_all(text.as_bytes()).unwrap());
-        let o = child.wait_with_output().unwrap();
-        w.join().unwrap();
+        let o = env.run_with_stdin(
+            &["align", "--jsonl", "--presegmented", "-q", "-j", j],
+            &input,
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         stdout(&o)
     };
@@ -546,21 +537,7 @@ fn jsonl_round_trip_matches_single_document_mode() {
         serde_json::json!({"doc": "tiny", "zh": "上海精神很重要。", "en": "The Shanghai Spirit matters."}),
         serde_json::json!({"zh": "你好。", "en": "Hello."}),
     );
-    let mut child = env
-        .cmd()
-        .args(["align", "--jsonl", "-j", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = env.run_with_stdin(&["align", "--jsonl", "-j", "2"], &input);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -823,22 +800,11 @@ fn a_swapped_jsonl_record_warns_or_is_an_error_under_strict() {
         serde_json::json!({"doc": "ok2", "zh": zh, "en": en}),
     );
     let run = |extra: &[&str]| {
-        let mut child = env
-            .cmd()
-            .args(["align", "--jsonl", "-j", "2"])
-            .args(extra)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        let o = child.wait_with_output().unwrap();
+        let args: Vec<&str> = ["align", "--jsonl", "-j", "2"]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        let o = env.run_with_stdin(&args, &input);
         let lines: Vec<serde_json::Value> = stdout(&o)
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())

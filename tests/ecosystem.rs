@@ -4,29 +4,13 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::{TestEnv, data, have_program, have_python_module, shared, stderr, stdout};
 use termalign::check::Rule;
 
 fn planted() -> String {
     data("check/planted.tmx").display().to_string()
-}
-
-/// Run termalign with `input` on standard input.
-fn run_stdin(env: &TestEnv, args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = env
-        .cmd()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The command may stop before reading (bad arguments).
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
 }
 
 /// A clean memory: one unit without findings.
@@ -172,14 +156,10 @@ fn dash_is_standard_input_and_output() {
     let env = TestEnv::new();
     let csv = std::fs::read(data("check/planted.csv")).unwrap();
     // check: a memory on standard input needs its format.
-    let o = run_stdin(&env, &["check", "-"], &csv);
+    let o = env.run_with_stdin(&["check", "-"], &csv);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--input-format"), "{}", stderr(&o));
-    let o = run_stdin(
-        &env,
-        &["check", "-", "--input-format", "csv", "-o", "-"],
-        &csv,
-    );
+    let o = env.run_with_stdin(&["check", "-", "--input-format", "csv", "-o", "-"], &csv);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("<stdin>:7: error number-mismatch"),
@@ -188,8 +168,7 @@ fn dash_is_standard_input_and_output() {
     );
     assert!(env.files().is_empty(), "no file named -: {:?}", env.files());
     // tm convert - -: CSV in, TMX out (the default on standard output).
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &[
             "tm",
             "convert",
@@ -206,8 +185,7 @@ fn dash_is_standard_input_and_output() {
     let tmx = o.stdout;
     assert!(String::from_utf8_lossy(&tmx).contains("<prop type=\"x-termalign-waive\">"));
     // … and back through a pipe: tm convert - x.csv, tm stats -.
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &["tm", "convert", "-", "back.csv", "--input-format", "tmx"],
         &tmx,
     );
@@ -217,15 +195,13 @@ fn dash_is_standard_input_and_output() {
         back.starts_with("zh,en,score,bead,doc,terms,plant,waive\n"),
         "{back}"
     );
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &["tm", "stats", "-", "--input-format", "tmx", "--json"],
         &tmx,
     );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["units"], 12);
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &[
             "tm",
             "merge",
@@ -250,8 +226,7 @@ fn dash_is_standard_input_and_output() {
     );
     // glossary convert - -.
     let glossary = "zh,en\n一带一路,Belt and Road\n";
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &[
             "glossary", "convert", "-", "-", "--from", "csv", "--to", "tbx",
         ],
@@ -381,7 +356,7 @@ fn quiet_silences_everything_but_errors_and_the_exit_status() {
 fn jsonl_errors_keep_the_document_name() {
     let env = TestEnv::new();
     let input = "{\"doc\":\"x\"}\n{\"doc\":\"y\",\"zh\":\"你好。\",\"en\":\"Hello.\"}\n";
-    let o = run_stdin(&env, &["align", "--jsonl", "-q"], input.as_bytes());
+    let o = env.run_with_stdin(&["align", "--jsonl", "-q"], input.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let lines: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -403,11 +378,7 @@ fn jsonl_errors_keep_the_document_name() {
 fn eval_and_baseline_read_standard_input() {
     let env = TestEnv::new();
     let gold = env.write("gold.tsv", "0\t0\n1,2\t1\n");
-    let o = run_stdin(
-        &env,
-        &["eval", gold.to_str().unwrap(), "-"],
-        b"0\t0\n1,2\t1\n",
-    );
+    let o = env.run_with_stdin(&["eval", gold.to_str().unwrap(), "-"], b"0\t0\n1,2\t1\n");
     assert!(o.status.success(), "{}", stderr(&o));
     let tm = planted();
     let o = env.run(&["check", &tm, "--write-baseline", "b.json"]);
@@ -419,8 +390,7 @@ fn eval_and_baseline_read_standard_input() {
     assert_eq!(o.stdout, baseline);
     let o = env.run(&["check", &tm, "--write-baseline", "-"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &["check", &tm, "--baseline", "-", "--fail-on", "warning"],
         &baseline,
     );
@@ -432,8 +402,7 @@ fn eval_and_baseline_read_standard_input() {
 fn glossary_from_standard_input() {
     let env = TestEnv::new();
     let glossary = "zh,en,forbidden\n上海精神,Shanghai Spirit,founding ethos\n";
-    let o = run_stdin(
-        &env,
+    let o = env.run_with_stdin(
         &[
             "check",
             &planted(),
@@ -462,7 +431,7 @@ fn glossary_from_standard_input() {
 fn glossary_lint_and_stats_read_standard_input() {
     let env = TestEnv::new();
     let bad = "zh,en,forbidden\n一带一路,Belt and Road,Belt and Road\n";
-    let o = run_stdin(&env, &["glossary", "lint", "-"], bad.as_bytes());
+    let o = env.run_with_stdin(&["glossary", "lint", "-"], bad.as_bytes());
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stdout(&o).starts_with("<stdin>:2: error:"),
@@ -478,13 +447,9 @@ fn glossary_lint_and_stats_read_standard_input() {
         "tbx",
     ]);
     assert!(tbx.status.success(), "{}", stderr(&tbx));
-    let o = run_stdin(&env, &["glossary", "lint", "-"], &tbx.stdout);
+    let o = env.run_with_stdin(&["glossary", "lint", "-"], &tbx.stdout);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    let o = run_stdin(
-        &env,
-        &["glossary", "stats", "-", "--format", "json"],
-        &tbx.stdout,
-    );
+    let o = env.run_with_stdin(&["glossary", "stats", "-", "--format", "json"], &tbx.stdout);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v["stats"]["entries"].as_u64().unwrap() > 0, "{v}");
 }

@@ -485,14 +485,7 @@ impl<'a> Scorer<'a> {
         for (k, w) in self.zh[i].words.iter().enumerate().take(64) {
             self.glosses(w, &mut |g| out.push((g, 1u64 << k)));
         }
-        out.sort_unstable_by_key(|&(g, _)| g);
-        out.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 |= later.1;
-            }
-            same
-        });
+        merge_glosses(out);
     }
 
     /// Glossary terms and numbers shared by sentences `i` and `j`.
@@ -678,6 +671,19 @@ pub fn lexical_masks(
         });
     }
     (zm, em)
+}
+
+/// Sort (gloss, word bits) pairs by gloss and merge the bits of equal
+/// glosses.
+fn merge_glosses(index: &mut Vec<(u64, u64)>) {
+    index.sort_unstable_by_key(|&(g, _)| g);
+    index.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
+        }
+        same
+    });
 }
 
 /// [`lexical_masks`] from a Chinese sentence's [`Scorer::gloss_index`]:
@@ -950,7 +956,7 @@ mod doc_examples {
     #[test]
     fn masks_from_index_agree_with_lexical_masks() {
         use crate::align::features::{IDENTITY, Word};
-        use crate::align::score::{lexical_masks, masks_from_index};
+        use crate::align::score::{lexical_masks, masks_from_index, merge_glosses};
         let w = |k| Word {
             key: k,
             entry: IDENTITY,
@@ -976,14 +982,7 @@ mod doc_examples {
             for (k, x) in zh.iter().enumerate() {
                 gl(x, &mut |g| index.push((g, 1 << k)));
             }
-            index.sort_unstable_by_key(|&(g, _)| g);
-            index.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    kept.1 |= later.1;
-                }
-                same
-            });
+            merge_glosses(&mut index);
             assert_eq!(
                 masks_from_index(&index, &en),
                 lexical_masks(&zh, &en, gl),

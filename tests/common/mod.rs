@@ -87,6 +87,30 @@ impl TestEnv {
         self.cmd().args(args).output().expect("run termalign")
     }
 
+    /// Run with `input` on standard input (written from another thread,
+    /// so a large input cannot deadlock against a full stdout pipe).
+    pub fn run_with_stdin(&self, args: &[&str], input: impl AsRef<[u8]>) -> Output {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .cmd()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run termalign");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let text = input.as_ref().to_vec();
+        let w = std::thread::spawn(move || {
+            // The binary may exit before reading everything (an error).
+            let _ = stdin.write_all(&text);
+        });
+        let o = child.wait_with_output().expect("wait for termalign");
+        w.join().expect("stdin writer");
+        o
+    }
+
     /// Files in the temp dir (to prove nothing partial was left behind).
     pub fn files(&self) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(self.dir.path())
