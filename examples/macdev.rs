@@ -49,6 +49,9 @@ fn main() {
     if let Some(v) = env("TA_NUM") {
         params.number_weight = v;
     }
+    if let Some(v) = env("TA_BAND") {
+        params.band = v as usize;
+    }
     let aligner = termalign::align::AlignerBuilder::new()
         .params(params)
         .build()

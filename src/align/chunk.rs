@@ -28,7 +28,9 @@ fn max_cells(sentences: usize) -> usize {
 /// Corners `(zh, en)` from `(0, 0)` to `(n, m)` cutting the pair into
 /// pieces of about `chunk` sentences (both sides together), and the bead
 /// priors re-estimated from the guide path (the first pass of a whole
-/// search) when `params` asks for it.
+/// search) when `params` asks for it. The first pass starts in a band of
+/// half-width `start_band` around the diagonal (wide when one side holds
+/// more than a translation of the other would), within the memory cap.
 pub(crate) fn plan(
     params: &ScoreParams,
     zh: &[SentenceFeatures],
@@ -36,24 +38,40 @@ pub(crate) fn plan(
     res: Resources,
     stats: &Stats,
     chunk: usize,
+    start_band: usize,
 ) -> Plan {
     let kinds: Vec<BeadKind> = params.beads.iter().map(|&(k, _)| k).collect();
     let fixed: Vec<f64> = params.beads.iter().map(|&(_, c)| c).collect();
-    let (mut path, mut band) = guide(params, &kinds, (zh, en), res, stats, &fixed, None);
+    // A band of half-width w over n rows holds about 2·w·n cells.
+    let cap = max_cells(zh.len() + en.len()) / (2 * zh.len().max(1));
+    let start_band = start_band.min(cap).max(params.band.max(1));
+    let first_pass = Start {
+        around: None,
+        width: start_band,
+    };
+    let (mut path, mut band) = guide(params, &kinds, (zh, en), res, stats, &fixed, first_pass);
+    // The length ratio re-estimated from the first path's pair beads (the
+    // whole pair's may be skewed by a side that stops early), for pieces
+    // that keep the whole pair's model. (Using it in the second guide pass
+    // too made MAC-Dev concatenated 25% slower and no better.)
+    let ratio = super::pair_ratio(zh, en, &kinds, &path);
     let priors = if params.estimate_priors {
-        // As a whole search does: a second pass with the priors the first
-        // path suggests, so cuts come from the path the pieces will find.
+        // And a second pass with the priors the first path suggests, so
+        // cuts come from the path the pieces will find.
         let priors = super::estimate_priors(&params.beads, &path, params.prior_strength);
         let first = corners_of(&path, zh.len(), en.len());
-        (path, band) = guide(
-            params,
-            &kinds,
-            (zh, en),
-            res,
-            stats,
-            &priors,
-            Some((first, band)),
-        );
+        // Around the first path the usual width will do (the start may
+        // have been wide only to find it).
+        let around = if band > start_band {
+            band
+        } else {
+            params.band.max(1)
+        };
+        let second_pass = Start {
+            around: Some(first),
+            width: around,
+        };
+        (path, band) = guide(params, &kinds, (zh, en), res, stats, &priors, second_pass);
         priors
     } else {
         fixed
@@ -65,6 +83,7 @@ pub(crate) fn plan(
         priors,
         corners,
         band,
+        ratio,
     }
 }
 
@@ -87,6 +106,8 @@ pub(crate) struct Plan {
     corners: Vec<(usize, usize)>,
     /// The band half-width the guide ended with: where pieces start.
     pub band: usize,
+    /// The length ratio re-estimated from the guide's first path.
+    pub ratio: Option<f64>,
 }
 
 impl Plan {
@@ -102,10 +123,19 @@ impl Plan {
     }
 }
 
+/// Where a guide pass starts.
+struct Start {
+    /// Corners of an earlier path to search around; the diagonal if None.
+    around: Option<Vec<(usize, usize)>>,
+    /// Band half-width to start with.
+    width: usize,
+}
+
 /// The best path (Viterbi only) under `priors` over the whole pair, and
 /// the widest band it needed: a first pass starts in a band around the
-/// diagonal (`start` None), a second around the first pass's path. The band is capped at [`max_cells`], so work and memory
-/// are O((n + m) · w) however long the pair.
+/// diagonal, a second around the first pass's path. The band is capped at
+/// [`max_cells`], so work and memory are O((n + m) · w) however long the
+/// pair.
 fn guide(
     params: &ScoreParams,
     kinds: &[BeadKind],
@@ -113,18 +143,17 @@ fn guide(
     res: Resources,
     stats: &Stats,
     priors: &[f64],
-    start: Option<(Vec<(usize, usize)>, usize)>,
+    start: Start,
 ) -> (Path, usize) {
     let scorer = Scorer::with_stats(params, zh, en, res.dict, stats.clone());
-    let search = Search::new(scorer, kinds).capped(max_cells(zh.len() + en.len()));
-    let (mut search, mut w) = match start {
-        // Where the first pass ended, as a whole search's second pass.
-        Some((corners, band)) => (search.guided(corners), band),
-        // The diagonal, as a whole search's first pass. (The line of
-        // equal length shares was tried: no faster on MAC-Dev repeated,
-        // and 0.03 strict F1 worse without a lexicon.)
-        None => (search, params.band.max(1)),
-    };
+    let mut search = Search::new(scorer, kinds).capped(max_cells(zh.len() + en.len()));
+    // (The line of equal length shares instead of the diagonal was tried:
+    // no faster on MAC-Dev repeated, and 0.03 strict F1 worse without a
+    // lexicon.)
+    if let Some(corners) = start.around {
+        search = search.guided(corners);
+    }
+    let mut w = start.width;
     let path = search.run(priors, &mut w, None, None);
     (path, w)
 }

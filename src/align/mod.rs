@@ -174,7 +174,13 @@ impl Aligner {
         // ratio starts from a plausible one, as a whole search's does.
         let mut stats = Stats::new(zh, en);
         stats.clamp_ratio(START_RATIO.0, START_RATIO.1);
-        let plan = chunk::plan(&self.params, zh, en, res, &stats, chunk_size);
+        // A side much shorter than a translation (an English version that
+        // stops early) puts the path far off the diagonal, as in a short
+        // pair: the guide starts wide enough to hold it.
+        let total_chars = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
+        let doc_ratio = score::length_ratio(total_chars(zh), total_chars(en));
+        let start_band = excess_sentences(doc_ratio, zh.len(), en.len()) + 2;
+        let plan = chunk::plan(&self.params, zh, en, res, &stats, chunk_size, start_band);
         let total = zh.len() + en.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
         self.report(0, total);
@@ -197,7 +203,7 @@ impl Aligner {
                     let (priors, ratio) = local_model(&self.params, &corners, z, e);
                     (stats, priors, ratio)
                 } else {
-                    (stats.slice(i0..i1, j0..j1), plan.priors.clone(), None)
+                    (stats.slice(i0..i1, j0..j1), plan.priors.clone(), plan.ratio)
                 };
                 let guide = Some((corners, priors.as_slice(), plan.band, ratio));
                 let beads = self.search_piece(&zh[i0..i1], &en[j0..j1], res, stats, guide);
@@ -286,7 +292,7 @@ impl Aligner {
                 // enough to hold it, within bounds (memory).
                 let mut band_w = p.band.max(1).max(
                     (excess_sentences(doc_ratio, zh.len(), en.len()) + 2)
-                        .min(MAX_START_BAND_FACTOR * p.band),
+                        .min(MAX_START_CELLS / (2 * zh.len().max(1))),
                 );
                 let mut search = search::Search::new(scorer, &kinds);
                 Self::two_passes(p, &mut search, &mut band_w, (zh, en), &kinds)
@@ -330,9 +336,10 @@ impl Aligner {
     }
 }
 
-/// The initial band grows with the sides' size difference up to this
-/// many times `ScoreParams::band`.
-const MAX_START_BAND_FACTOR: usize = 8;
+/// The initial band grows with the sides' size difference up to about
+/// this many cells (a pair short enough to be searched whole can afford
+/// a band as wide as itself: 1,280 sentences hold at most 1.6M cells).
+const MAX_START_CELLS: usize = 1 << 23;
 
 /// Where a piece's search starts: the guide's corners in it, the bead
 /// priors, the band half-width and the length ratio (the whole pair's
