@@ -22,6 +22,20 @@ fn bench(c: &mut Criterion) {
             pipeline.units(&doc, "sco")
         })
     });
+    // With the built-in lexicon, as `termalign align` runs by default
+    // (warm: jieba and the lexicon loaded once, outside the loop).
+    let with_lexicon = Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(std::sync::Arc::new(
+            termalign::lexicon::Dictionary::builtin(),
+        ));
+    with_lexicon.tokenizer();
+    g.bench_function("align_seed_pair_builtin_lexicon", |b| {
+        b.iter(|| {
+            let doc = with_lexicon.align_texts(&zh, &en);
+            with_lexicon.units(&doc, "sco")
+        })
+    });
     g.finish();
     let mut g = c.benchmark_group("segment_seed");
     for (lang, text) in [(Lang::Zh, &zh), (Lang::En, &en)] {
