@@ -227,3 +227,34 @@ fn mac_dev_with_english_cut_short_stays_aligned() {
         assert!(f1 >= floor, "cut after {keep}: {f1:.4} < {floor}");
     }
 }
+
+#[test]
+fn a_long_pair_with_an_empty_side_is_all_one_sided_beads() {
+    use termalign::align::{SentenceFeatures, Side};
+    let s = |chars| SentenceFeatures {
+        chars,
+        ..Default::default()
+    };
+    let many = Side {
+        sentences: (0..1500).map(|k| s(20 + k % 7)).collect(),
+    };
+    let none = Side { sentences: vec![] };
+    let a = Aligner::default();
+    for (zh, en) in [(&many, &none), (&none, &many)] {
+        let got = a.align(zh, en);
+        assert!(got.covers(zh.sentences.len(), en.sentences.len()));
+        assert!(
+            got.beads.iter().all(|b| b.zh.is_empty() || b.en.is_empty()),
+            "nothing to pair"
+        );
+    }
+    // Lopsided: a long side against a handful of sentences still gives a
+    // full cover (the start band grows to the excess, within its cap).
+    let few = Side {
+        sentences: (0..3).map(|_| s(60)).collect(),
+    };
+    for (zh, en) in [(&many, &few), (&few, &many)] {
+        let got = a.align(zh, en);
+        assert!(got.covers(zh.sentences.len(), en.sentences.len()));
+    }
+}
