@@ -348,25 +348,20 @@ type PieceGuide<'p> = (Vec<(usize, usize)>, &'p [f64], usize, Option<f64>);
 
 /// Bead priors and length ratio of a piece from the guide's beads in it
 /// (`corners` relative to the piece): priors smoothed towards the
-/// starting ones as [`estimate_priors`] does, the ratio over pair beads.
+/// starting ones as [`estimate_priors`] does, the ratio as
+/// [`pair_ratio`] takes it.
 fn local_model(
     p: &ScoreParams,
     corners: &[(usize, usize)],
     zh: &[SentenceFeatures],
     en: &[SentenceFeatures],
 ) -> (Vec<f64>, Option<f64>) {
+    let beads = || corners.windows(2).map(|w| (w[0].0..w[1].0, w[0].1..w[1].1));
     let mut counts = vec![0.0; p.beads.len()];
-    let (mut z, mut e, mut pairs) = (0usize, 0usize, 0usize);
-    for w in corners.windows(2) {
-        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        let kind = BeadKind::new(i1 - i0, j1 - j0);
+    for (zr, er) in beads() {
+        let kind = BeadKind::new(zr.len(), er.len());
         if let Some(k) = p.beads.iter().position(|&(b, _)| b == kind) {
             counts[k] += 1.0;
-        }
-        if i1 > i0 && j1 > j0 {
-            z += zh[i0..i1].iter().map(|f| f.chars).sum::<usize>();
-            e += en[j0..j1].iter().map(|f| f.chars).sum::<usize>();
-            pairs += 1;
         }
     }
     let priors = if p.estimate_priors {
@@ -374,8 +369,7 @@ fn local_model(
     } else {
         p.beads.iter().map(|&(_, c)| c).collect()
     };
-    let ratio = (pairs >= 3 && z > 0 && e > 0).then(|| (e as f64 / z as f64).clamp(1.5, 6.0));
-    (priors, ratio)
+    (priors, ratio_over_pairs(zh, en, beads()))
 }
 
 /// Sentences (both sides) of a piece a long pair is cut into: pairs
@@ -416,14 +410,28 @@ fn pair_ratio(
     kinds: &[BeadKind],
     path: &dp::Path,
 ) -> Option<f64> {
-    let (mut z, mut e, mut n) = (0usize, 0usize, 0usize);
-    for &(i, j, k) in &path.beads {
+    let beads = path.beads.iter().map(|&(i, j, k)| {
         let kind = kinds[k];
-        if kind.zh == 0 || kind.en == 0 {
+        (i..i + kind.zh, j..j + kind.en)
+    });
+    ratio_over_pairs(zh, en, beads)
+}
+
+/// English chars per Chinese char over the beads given (as sentence
+/// ranges) that have both sides, clamped to a sane range; None when fewer
+/// than three have.
+fn ratio_over_pairs(
+    zh: &[SentenceFeatures],
+    en: &[SentenceFeatures],
+    beads: impl Iterator<Item = (Range<usize>, Range<usize>)>,
+) -> Option<f64> {
+    let (mut z, mut e, mut n) = (0usize, 0usize, 0usize);
+    for (zr, er) in beads {
+        if zr.is_empty() || er.is_empty() {
             continue;
         }
-        z += zh[i..i + kind.zh].iter().map(|f| f.chars).sum::<usize>();
-        e += en[j..j + kind.en].iter().map(|f| f.chars).sum::<usize>();
+        z += zh[zr].iter().map(|f| f.chars).sum::<usize>();
+        e += en[er].iter().map(|f| f.chars).sum::<usize>();
         n += 1;
     }
     (n >= 3 && z > 0 && e > 0).then(|| (e as f64 / z as f64).clamp(1.5, 6.0))

@@ -14,7 +14,7 @@ const MAX_RECENTRE: usize = 4;
 
 /// Relative change of the length ratio below which a pass keeps the
 /// ratio in use (and its cached costs).
-pub(crate) const RATIO_TOLERANCE: f64 = 0.05;
+const RATIO_TOLERANCE: f64 = 0.05;
 
 /// Largest cost cache (entries of 4 bytes) kept across passes.
 const COST_CACHE_LIMIT: usize = 1 << 25;
@@ -120,15 +120,12 @@ impl<'a> Search<'a> {
                     scorer.cost(i, j, kinds[k], priors[k])
                 })
             } else {
-                let cache = std::cell::RefCell::new(&mut self.cache);
+                // Filled above for every bead the DP can ask for (one whose
+                // start is in the band).
+                let cache = &self.cache;
                 dp::search_band_with(b, kinds, temperature, |i, j, k| {
-                    let x = b.index(i, j).expect("in band") * kinds.len() + k;
-                    let mut c = cache.borrow_mut();
-                    let mut v = c[x];
-                    if v.is_nan() {
-                        v = scorer.cost_without_length(i, j, kinds[k], 0.0) as f32;
-                        c[x] = v;
-                    }
+                    let v = cache[b.index(i, j).expect("in band") * kinds.len() + k];
+                    debug_assert!(!v.is_nan(), "cost of ({i}, {j}, {k}) not filled");
                     f64::from(v) + scorer.length_term(i, j, kinds[k]) + priors[k]
                 })
             };
@@ -164,9 +161,10 @@ impl<'a> Search<'a> {
 /// Cells per task when costs are computed in parallel.
 const FILL_CHUNK: usize = 2048;
 
-/// Compute every missing cached cost (less its prior) a search over `b`
-/// can ask for, on all threads: the DP then only reads. The values do not
-/// depend on the order, so the output is the same for any thread count.
+/// Compute every missing cached cost (less its prior and length term) a
+/// search over `b` can ask for, on all threads: the DP then only reads.
+/// The values do not depend on the order, so the output is the same for
+/// any thread count.
 fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) {
     let k = kinds.len();
     cache
@@ -180,7 +178,6 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
                         && kind.zh <= i
                         && kind.en <= j
                         && b.contains(i - kind.zh, j - kind.en)
-                        && (i, j) != (i - kind.zh, j - kind.en)
                     {
                         *v = scorer.cost_without_length(i, j, *kind, 0.0) as f32;
                     }
