@@ -55,18 +55,17 @@ fn eval_rejects_bad_lines_with_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A presegmented pair whose English line 2 has no Chinese source; only
+/// lexical evidence places it.
+const INSERTION_ZH: &str = "老人在河边钓鱼。\n孩子们在学校读书。\n\n天下雨了。\n";
+const INSERTION_EN: &str = "The old man fished by the river.\nIt was a quiet morning in the village, long ago.\nThe children studied at school.\n\nIt rained.\n";
+
 #[test]
 fn presegmented_with_a_tsv_dictionary() {
     let env = TestEnv::new();
     // Line 2 of the English is an insertion; the dictionary ties the rest.
-    env.write(
-        "zh.txt",
-        "老人在河边钓鱼。\n孩子们在学校读书。\n\n天下雨了。\n",
-    );
-    env.write(
-        "en.txt",
-        "The old man fished by the river.\nIt was a quiet morning in the village, long ago.\nThe children studied at school.\n\nIt rained.\n",
-    );
+    env.write("zh.txt", INSERTION_ZH);
+    env.write("en.txt", INSERTION_EN);
     env.write(
         "d.tsv",
         "老人\told man\n河边\triver bank\n钓鱼\tto fish\n孩子\tchild\n学校\tschool\n读书\tto study\n下雨\tto rain\n",
@@ -159,14 +158,8 @@ fn bead_shapes_are_one_documented_set_and_max_bead_limits_them() {
 #[test]
 fn builtin_lexicon_is_on_by_default() {
     let env = TestEnv::new();
-    env.write(
-        "zh.txt",
-        "老人在河边钓鱼。\n孩子们在学校读书。\n\n天下雨了。\n",
-    );
-    env.write(
-        "en.txt",
-        "The old man fished by the river.\nIt was a quiet morning in the village, long ago.\nThe children studied at school.\n\nIt rained.\n",
-    );
+    env.write("zh.txt", INSERTION_ZH);
+    env.write("en.txt", INSERTION_EN);
     let run = |extra: &[&str]| {
         let mut args = vec!["align", "zh.txt", "en.txt", "--presegmented", "-f", "beads"];
         args.extend_from_slice(extra);

@@ -106,6 +106,21 @@ impl Fixture {
         }
     }
 
+    /// This fixture with side `w` replaced by `side` and the gold by
+    /// `gold`, named `name`.
+    fn with_side(&self, w: Which, side: Vec<Sent>, gold: Vec<IndexBead>, name: &str) -> Fixture {
+        let (zh, en) = match w {
+            Which::Zh => (side, self.en.clone()),
+            Which::En => (self.zh.clone(), side),
+        };
+        Fixture {
+            name: name.into(),
+            zh,
+            en,
+            gold,
+        }
+    }
+
     fn bead_side(b: &IndexBead, w: Which) -> &Vec<usize> {
         match w {
             Which::Zh => &b.0,
@@ -184,17 +199,7 @@ impl Fixture {
             .filter(|&(k, _)| keep(k))
             .map(|(_, s)| s.clone())
             .collect();
-        let mut f = Fixture {
-            name: name.into(),
-            zh: self.zh.clone(),
-            en: self.en.clone(),
-            gold,
-        };
-        match w {
-            Which::Zh => f.zh = side,
-            Which::En => f.en = side,
-        }
-        f
+        self.with_side(w, side, gold, name)
     }
 
     /// Insert `texts` as a new paragraph of side `w` before sentence `at`
@@ -233,17 +238,7 @@ impl Fixture {
             })
             .collect();
         side.splice(at..at, new);
-        let mut f = Fixture {
-            name: name.into(),
-            zh: self.zh.clone(),
-            en: self.en.clone(),
-            gold,
-        };
-        match w {
-            Which::Zh => f.zh = side,
-            Which::En => f.en = side,
-        }
-        f
+        self.with_side(w, side, gold, name)
     }
 
     /// Raw text of side `w`: a paragraph per line, blank lines between,
