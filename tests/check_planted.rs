@@ -24,6 +24,18 @@ fn unit_with(units: &[ReadUnit], zh: &str, needle: &str, skip: &[usize]) -> usiz
         .unwrap_or_else(|| panic!("no unit with {zh} / {needle}"))
 }
 
+/// A unit of its own (number 1, line 1 of a file named `t`).
+fn one_unit(zh: &str, en: &str) -> ReadUnit {
+    ReadUnit {
+        number: 1,
+        file: "t".into(),
+        line: 1,
+        source: zh.into(),
+        target: en.into(),
+        ..ReadUnit::default()
+    }
+}
+
 fn on(findings: &[Finding], unit: usize) -> Vec<&Finding> {
     findings.iter().filter(|f| f.unit == unit).collect()
 }
@@ -293,14 +305,7 @@ fn near_miss_thresholds_table() {
         ),
     ];
     for &(zh, en, rule, found) in cases {
-        let unit = ReadUnit {
-            number: 1,
-            file: "t".into(),
-            line: 1,
-            source: zh.into(),
-            target: en.into(),
-            ..ReadUnit::default()
-        };
+        let unit = one_unit(zh, en);
         let got = c.check_unit(&unit);
         let rules: Vec<Rule> = got.iter().map(|f| f.rule).collect();
         match rule {
@@ -374,14 +379,7 @@ fn number_mismatch_table() {
         ),
     ];
     for &(zh, en, want) in cases {
-        let unit = ReadUnit {
-            number: 1,
-            file: "t".into(),
-            line: 1,
-            source: zh.into(),
-            target: en.into(),
-            ..ReadUnit::default()
-        };
+        let unit = one_unit(zh, en);
         let got: Vec<String> = c
             .check_unit(&unit)
             .into_iter()
@@ -398,14 +396,7 @@ fn number_mismatch_table() {
 fn number_mismatch_severity() {
     let c = Checker::new(Glossary::new(), CheckOptions::default()).unwrap();
     let check = |zh: &str, en: &str| -> Vec<(Severity, String)> {
-        let unit = ReadUnit {
-            number: 1,
-            file: "t".into(),
-            line: 1,
-            source: zh.into(),
-            target: en.into(),
-            ..ReadUnit::default()
-        };
+        let unit = one_unit(zh, en);
         c.check_unit(&unit)
             .into_iter()
             .filter(|f| f.rule == Rule::NumberMismatch)
