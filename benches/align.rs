@@ -150,6 +150,17 @@ fn bench(c: &mut Criterion) {
             .with_dictionary(Arc::new(Dictionary::builtin()));
         p.tokenizer();
         g.bench_function("six_docs_warm", |b| b.iter(|| align_all(&p, &docs)));
+        // As `mac_dev/six_docs_with_cedict_cold`: the pipeline and its
+        // lexicon built each time (jieba's dictionary stays loaded, as it
+        // does there).
+        g.bench_function("six_docs_cold", |b| {
+            b.iter(|| {
+                let p = Pipeline::new(Glossary::builtin(), Aligner::default())
+                    .unwrap()
+                    .with_dictionary(Arc::new(Dictionary::builtin()));
+                align_all(&p, &docs)
+            })
+        });
         g.finish();
     }
 
