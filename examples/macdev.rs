@@ -52,6 +52,9 @@ fn main() {
     if let Some(v) = env("TA_BAND") {
         params.band = v as usize;
     }
+    if let Some(v) = env("TA_MAX_BEAD") {
+        params = params.max_bead(v as usize);
+    }
     let aligner = termalign::align::AlignerBuilder::new()
         .params(params)
         .build()

@@ -177,13 +177,19 @@ pub fn zh_words(text: &str, lex: &Lexical) -> Vec<Word> {
             continue;
         }
         match lex.dict {
-            Some(d) => match d.lookup(w).or_else(|| d.lookup_any_script(orig)) {
+            // The original-script look-up only when folding changed the
+            // word (a failed look-up is the expensive kind: it is repeated
+            // for every piece below).
+            Some(d) => match d
+                .lookup(w)
+                .or_else(|| (orig != w).then(|| d.lookup_any_script(orig)).flatten())
+            {
                 Some(id) => out.push(Word {
                     key: key(w),
                     entry: id,
                 }),
                 None => {
-                    let pieces = d.split_longest(w);
+                    let pieces = d.split_unknown(w);
                     if pieces.is_empty() {
                         out.push(Word {
                             key: key(w),

@@ -379,11 +379,16 @@ impl Dictionary {
     /// assert_eq!(d.split_longest("老人看书").len(), 2);
     /// ```
     pub fn split_longest(&self, word: &str) -> Vec<u32> {
-        let mut out = Vec::new();
-        if let Some(id) = self.lookup(word) {
-            out.push(id);
-            return out;
+        match self.lookup(word) {
+            Some(id) => vec![id],
+            None => self.split_unknown(word),
         }
+    }
+
+    /// [`Dictionary::split_longest`] of a word already known not to be a
+    /// headword.
+    pub(crate) fn split_unknown(&self, word: &str) -> Vec<u32> {
+        let mut out = Vec::new();
         let bounds: Vec<usize> = word
             .char_indices()
             .map(|(i, _)| i)
