@@ -219,8 +219,12 @@ impl Pipeline {
 
     /// Align already segmented texts.
     pub fn align_segments(&self, zh: Vec<Segment>, en: Vec<Segment>) -> AlignedDocument {
-        let zh_side = self.side(&zh, Lang::Zh);
-        let en_side = self.side(&en, Lang::En);
+        // The two sides' features are independent: compute them at once
+        // (a short document's side is too small to split across threads).
+        let (zh_side, en_side) = rayon::join(
+            || self.side(&zh, Lang::Zh),
+            || self.side(&en, Lang::En),
+        );
         let alignment = self
             .aligner
             .align_with(&zh_side, &en_side, self.resources());
