@@ -221,10 +221,8 @@ impl Pipeline {
     pub fn align_segments(&self, zh: Vec<Segment>, en: Vec<Segment>) -> AlignedDocument {
         // The two sides' features are independent: compute them at once
         // (a short document's side is too small to split across threads).
-        let (zh_side, en_side) = rayon::join(
-            || self.side(&zh, Lang::Zh),
-            || self.side(&en, Lang::En),
-        );
+        let (zh_side, en_side) =
+            rayon::join(|| self.side(&zh, Lang::Zh), || self.side(&en, Lang::En));
         let alignment = self
             .aligner
             .align_with(&zh_side, &en_side, self.resources());
