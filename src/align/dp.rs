@@ -188,6 +188,16 @@ impl RowStore {
         }
     }
 
+    /// The value at flat index `x`, a cell of row `i`.
+    fn at(&self, i: usize, x: usize) -> f64 {
+        let v = self.vals[x];
+        if v.is_finite() {
+            self.offset[i] + f64::from(v)
+        } else {
+            f64::NEG_INFINITY
+        }
+    }
+
     /// Store row `i` from f64 values (one per column of the row).
     fn set_row(&mut self, band: &Band, i: usize, row: &[f64]) {
         let off = row
@@ -266,14 +276,31 @@ pub fn search_band_with(
     temperature: Option<f64>,
     cost: impl Fn(usize, usize, usize) -> f64,
 ) -> Path {
-    search_impl(band, kinds, temperature, cost)
+    search_impl(band, kinds, temperature, |_, i, j, k| cost(i, j, k))
 }
 
+/// [`search_band_with`] over costs already computed: entry
+/// `x * kinds.len() + k` of `costs` is the cost of a bead of kind
+/// `kinds[k]` ending at the cell of flat index `x` ([`Band::index`]).
+/// Entries of beads that start outside the band are never read.
+pub fn search_band_table(
+    band: &Band,
+    kinds: &[BeadKind],
+    temperature: Option<f64>,
+    costs: &[f64],
+) -> Path {
+    let nk = kinds.len();
+    assert_eq!(costs.len(), band.cells * nk, "one cost per cell and kind");
+    search_impl(band, kinds, temperature, |x, _, _, k| costs[x * nk + k])
+}
+
+/// The search; `cost(x, i, j, k)` is the cost of a bead of kind `kinds[k]`
+/// ending at (i, j), whose flat index is `x`.
 fn search_impl(
     band: &Band,
     kinds: &[BeadKind],
     temperature: Option<f64>,
-    cost: impl Fn(usize, usize, usize) -> f64,
+    cost: impl Fn(usize, usize, usize, usize) -> f64,
 ) -> Path {
     let want_posteriors = temperature.is_some();
     let temperature = temperature.unwrap_or(1.0);
@@ -296,7 +323,7 @@ fn search_impl(
     for i in 0..=n {
         row_best.clear();
         row_alpha.clear();
-        for j in band.row(i) {
+        for (x, j) in (band.start[i]..).zip(band.row(i)) {
             if i == 0 && j == 0 {
                 row_best.push(0.0);
                 row_alpha.push(0.0);
@@ -324,7 +351,7 @@ fn search_impl(
                 if prev.0 == f64::NEG_INFINITY {
                     continue;
                 }
-                let c = cost(i, j, k);
+                let c = cost(x, i, j, k);
                 if !c.is_finite() {
                     continue;
                 }
@@ -338,9 +365,7 @@ fn search_impl(
             }
             row_best.push(b);
             row_alpha.push(a);
-            if let Some(x) = band.index(i, j) {
-                back[x] = arg;
-            }
+            back[x] = arg;
         }
         best.set_row(band, i, &row_best);
         if want_posteriors {
@@ -395,18 +420,21 @@ fn search_impl(
                 if ni > n || nj > m {
                     continue;
                 }
-                let next = if ni == i {
+                let (next, y) = if ni == i {
                     match nj.checked_sub(band.lo[i]) {
-                        Some(cc) if cc < row_beta.len() => row_beta[cc],
-                        _ => f64::NEG_INFINITY,
+                        Some(cc) if cc < row_beta.len() => (row_beta[cc], band.start[i] + cc),
+                        _ => continue,
                     }
                 } else {
-                    beta.get(band, ni, nj)
+                    match band.index(ni, nj) {
+                        Some(y) => (beta.at(ni, y), y),
+                        None => continue,
+                    }
                 };
                 if next == f64::NEG_INFINITY {
                     continue;
                 }
-                let cst = cost(ni, nj, k);
+                let cst = cost(y, ni, nj, k);
                 if cst.is_finite() {
                     acc = log_add(acc, next - cst / t);
                 }
@@ -516,6 +544,43 @@ mod tests {
         let band = search_band(&Band::new(30, 30, 3), &KINDS, 1.0, cost);
         assert_eq!(full.beads, band.beads);
         assert!(!band.touches_edge);
+    }
+
+    /// A table of the same costs gives the same path, costs and posteriors
+    /// as the cost function, in bands that hold the path or cut it off.
+    #[test]
+    fn cost_table_matches_cost_function() {
+        let cost = |i: usize, j: usize, k: usize| {
+            // Irregular but deterministic, with one forbidden bead kind.
+            let h = (i * 31 + j * 17 + k * 7) % 13;
+            if k == 3 && (i + j).is_multiple_of(5) {
+                f64::INFINITY
+            } else {
+                [0.3, 2.5, 2.5, 1.4, 1.4][k] + h as f64 * 0.1 + (i as f64 - j as f64).abs() * 0.05
+            }
+        };
+        for (n, m, w) in [(12, 15, 2), (30, 22, 4), (9, 9, 9), (1, 6, 1)] {
+            let band = Band::new(n, m, w);
+            let mut table = vec![f64::NAN; band.cells() * KINDS.len()];
+            for i in 0..=n {
+                for j in band.row(i) {
+                    let x = band.index(i, j).unwrap();
+                    for (k, kind) in KINDS.iter().enumerate() {
+                        if kind.zh <= i && kind.en <= j {
+                            table[x * KINDS.len() + k] = cost(i, j, k);
+                        }
+                    }
+                }
+            }
+            for t in [None, Some(1.1)] {
+                let f = search_band_with(&band, &KINDS, t, cost);
+                let g = search_band_table(&band, &KINDS, t, &table);
+                assert_eq!(f.beads, g.beads, "{n} {m} {w}");
+                assert_eq!(f.costs, g.costs, "{n} {m} {w}");
+                assert_eq!(f.posteriors, g.posteriors, "{n} {m} {w}");
+                assert_eq!(f.touches_edge, g.touches_edge, "{n} {m} {w}");
+            }
+        }
     }
 
     #[test]

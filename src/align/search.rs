@@ -119,6 +119,11 @@ impl<'a> Search<'a> {
                 dp::search_band_with(b, kinds, temperature, |i, j, k| {
                     scorer.cost(i, j, kinds[k], priors[k])
                 })
+            } else if self.cache.len() <= TABLE_LIMIT {
+                // The whole cost of every bead, once per pass and on all
+                // threads: the DP's three sweeps then only read.
+                let table = pass_costs(scorer, b, kinds, &self.cache, priors);
+                dp::search_band_table(b, kinds, temperature, &table)
             } else {
                 // Filled above for every bead the DP can ask for (one whose
                 // start is in the band).
@@ -184,6 +189,40 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
                 }
             }
         });
+}
+
+/// Largest table of whole bead costs (entries of 8 bytes) built for one
+/// pass; a bigger band adds the length term and prior as the DP reads.
+const TABLE_LIMIT: usize = 1 << 20;
+
+/// Every bead's whole cost for one pass (cached cost plus length term and
+/// prior), in the cache's layout; NaN where the cache has none (beads
+/// that start outside the band, which the DP never asks for). The sum is
+/// the one the DP would make, so the path is the same.
+fn pass_costs(
+    scorer: &Scorer,
+    b: &Band,
+    kinds: &[BeadKind],
+    cache: &[f32],
+    priors: &[f64],
+) -> Vec<f64> {
+    let k = kinds.len();
+    let mut table = vec![f64::NAN; cache.len()];
+    table
+        .par_chunks_mut(FILL_CHUNK * k)
+        .zip(cache.par_chunks(FILL_CHUNK * k))
+        .enumerate()
+        .for_each(|(c, (out, cached))| {
+            for (dx, (costs, vals)) in out.chunks_mut(k).zip(cached.chunks(k)).enumerate() {
+                let (i, j) = b.cell(c * FILL_CHUNK + dx);
+                for (kk, (o, &v)) in costs.iter_mut().zip(vals).enumerate() {
+                    if !v.is_nan() {
+                        *o = f64::from(v) + scorer.length_term(i, j, kinds[kk]) + priors[kk];
+                    }
+                }
+            }
+        });
+    table
 }
 
 fn same_rows(a: &Band, b: &Band) -> bool {
