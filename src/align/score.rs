@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::bead::BeadKind;
 use super::dp::Band;
 use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
@@ -430,34 +432,49 @@ impl<'a> Scorer<'a> {
         let old_pairs = std::mem::take(&mut self.pairs);
         let old_pairs = if old.is_some() { old_pairs } else { Vec::new() };
         let mut pairs = vec![Pair::default(); band.cells()];
-        // One row's Chinese glosses, looked up once and reused for every
-        // English sentence of the row (not kept: O(row) memory).
-        let mut index: Vec<(u64, u64)> = Vec::new();
-        for i in 1..=band.n() {
-            let mut indexed = false;
-            for j in band.row(i) {
-                if j == 0 {
-                    continue;
-                }
-                let Some(x) = band.index(i, j) else {
-                    continue;
-                };
-                if let Some(y) = old.as_ref().and_then(|b| b.index(i, j)) {
-                    pairs[x] = old_pairs[y];
-                    continue;
-                }
-                if !indexed {
-                    self.gloss_index(i - 1, &mut index);
-                    indexed = true;
-                }
-                let (zmask, emask) = masks_from_index(&index, &self.en[j - 1].words);
-                pairs[x] = Pair {
-                    zmask,
-                    emask,
-                    shared: self.sparse_evidence(i - 1, j - 1),
-                };
+        // Rows are independent: split the cells by row and fill the rows
+        // on all threads (each cell's value does not depend on which).
+        let mut rows: Vec<(usize, &mut [Pair])> = Vec::with_capacity(band.n());
+        let mut rest = pairs.as_mut_slice();
+        for i in 0..=band.n() {
+            let (row, r) = rest.split_at_mut(band.row(i).count());
+            rest = r;
+            if i > 0 {
+                rows.push((i, row));
             }
         }
+        let this = &*self;
+        rows.par_iter_mut()
+            .with_min_len(ROWS_PER_TASK)
+            .for_each_init(
+                // One row's Chinese glosses, looked up once and reused for
+                // every English sentence of the row (not kept: O(row) memory).
+                Vec::new,
+                |index, (i, row)| {
+                    let i = *i;
+                    let mut indexed = false;
+                    for (cell, j) in row.iter_mut().zip(band.row(i)) {
+                        if j == 0 {
+                            continue;
+                        }
+                        if let Some(y) = old.as_ref().and_then(|b| b.index(i, j)) {
+                            *cell = old_pairs[y];
+                            continue;
+                        }
+                        if !indexed {
+                            this.gloss_index(i - 1, index);
+                            indexed = true;
+                        }
+                        let (zmask, emask) = masks_from_index(index, &this.en[j - 1].words);
+                        *cell = Pair {
+                            zmask,
+                            emask,
+                            shared: this.sparse_evidence(i - 1, j - 1),
+                        };
+                    }
+                },
+            );
+        drop(rows);
         drop(old_pairs);
         self.pairs = pairs;
         self.band = Some(band.clone());
@@ -719,6 +736,9 @@ fn masked_weight(weights: &[f32], mut mask: u64) -> f64 {
     }
     s
 }
+
+/// Band rows per task when a band's evidence is computed in parallel.
+const ROWS_PER_TASK: usize = 16;
 
 /// Largest band (cells) whose evidence a moved band copies instead of
 /// recomputing (both are held at once while copying).
