@@ -62,6 +62,23 @@ fn write_sco_batch(env: &TestEnv, n: usize) {
     }
 }
 
+/// `termalign align --presegmented --zh-dir zh --en-dir en -o OUT`, plus
+/// `extra` flags, in `env`.
+fn run_batch(env: &TestEnv, extra: &[&str], out: &str) -> std::process::Output {
+    let mut args = vec![
+        "align",
+        "--presegmented",
+        "--zh-dir",
+        "zh",
+        "--en-dir",
+        "en",
+        "-o",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
 fn csv_docs(csv: &str) -> Vec<String> {
     let mut r = csv::Reader::from_reader(csv.as_bytes());
     let mut docs: Vec<String> = r.records().map(|rec| rec.unwrap()[4].to_string()).collect();
@@ -74,38 +91,18 @@ fn one_and_two_threads_write_identical_bytes() {
     let env = TestEnv::new();
     write_sco_batch(&env, 16);
     for j in ["1", "2"] {
-        let o = env.run(&[
-            "align",
-            "--presegmented",
-            "--zh-dir",
-            "zh",
-            "--en-dir",
-            "en",
-            "-j",
-            j,
-            "-o",
-            &format!("out{j}.csv"),
-        ]);
+        let o = run_batch(&env, &["-j", j], &format!("out{j}.csv"));
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let (a, b) = (read(&env.path("out1.csv")), read(&env.path("out2.csv")));
     assert_eq!(a, b, "-j1 and -j2 differ");
     // TMX too, with a fixed creation date.
     for j in ["1", "2"] {
-        let o = env.run(&[
-            "align",
-            "--presegmented",
-            "--zh-dir",
-            "zh",
-            "--en-dir",
-            "en",
-            "-j",
-            j,
-            "--date",
-            "2024-07-04",
-            "-o",
+        let o = run_batch(
+            &env,
+            &["-j", j, "--date", "2024-07-04"],
             &format!("out{j}.tmx"),
-        ]);
+        );
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let tmx = read(&env.path("out1.tmx"));
@@ -146,18 +143,7 @@ fn a_corrupt_file_in_the_middle_is_reported_and_skipped() {
     env.write("zh/d03.txt", b"\xff\xfe\x00\xd8bad");
     // An empty English side.
     env.write("en/d05.txt", "\n \n");
-    let o = env.run(&[
-        "align",
-        "--presegmented",
-        "--zh-dir",
-        "zh",
-        "--en-dir",
-        "en",
-        "-j",
-        "2",
-        "-o",
-        "out.csv",
-    ]);
+    let o = run_batch(&env, &["-j", "2"], "out.csv");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("zh/d03.txt:1: encoding error:"), "{err}");
@@ -175,19 +161,7 @@ fn a_corrupt_file_in_the_middle_is_reported_and_skipped() {
 
     // --keep-going=false: stop at the first bad document (exit 2), keeping
     // the documents before it, in a complete file.
-    let o = env.run(&[
-        "align",
-        "--presegmented",
-        "--zh-dir",
-        "zh",
-        "--en-dir",
-        "en",
-        "-j",
-        "2",
-        "--keep-going=false",
-        "-o",
-        "stop.csv",
-    ]);
+    let o = run_batch(&env, &["-j", "2", "--keep-going=false"], "stop.csv");
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.matches("encoding error").count(), 1, "{err}");
@@ -274,20 +248,11 @@ fn content_pairing_recovers_renamed_pairs() {
     truth.push(("zh/sco.txt".into(), "1", format!("en/{}", en_names[6]), "1"));
     truth.push(("zh/sco.txt".into(), "2", format!("en/{}", en_names[6]), "2"));
 
-    let o = env.run(&[
-        "align",
-        "--presegmented",
-        "--zh-dir",
-        "zh",
-        "--en-dir",
-        "en",
-        "--pair",
-        "content",
-        "--pairs-out",
-        "pairs.csv",
-        "-o",
+    let o = run_batch(
+        &env,
+        &["--pair", "content", "--pairs-out", "pairs.csv"],
         "tm.csv",
-    ]);
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let pairs = read_pairs(&env.path("pairs.csv"));
     let got: Vec<(String, &str, String, &str)> = pairs
@@ -330,20 +295,11 @@ fn content_pairing_recovers_renamed_pairs() {
     // unpaired (never forced onto another file), the rest stay right.
     std::fs::remove_file(env.path(&format!("en/{}", en_names[0]))).unwrap();
     std::fs::remove_file(env.path(&format!("en/{}", en_names[3]))).unwrap();
-    let o = env.run(&[
-        "align",
-        "--presegmented",
-        "--zh-dir",
-        "zh",
-        "--en-dir",
-        "en",
-        "--pair",
-        "content",
-        "--pairs-out",
-        "pairs2.csv",
-        "-o",
+    let o = run_batch(
+        &env,
+        &["--pair", "content", "--pairs-out", "pairs2.csv"],
         "tm2.csv",
-    ]);
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("unpaired Chinese document: 001.txt"), "{err}");
@@ -465,18 +421,7 @@ fn shards_split_the_batch_and_cover_it() {
     let env = TestEnv::new();
     write_sco_batch(&env, 9);
     let run = |extra: &[&str], out: &str| {
-        let mut args = vec![
-            "align",
-            "--presegmented",
-            "--zh-dir",
-            "zh",
-            "--en-dir",
-            "en",
-            "-o",
-            out,
-        ];
-        args.extend_from_slice(extra);
-        let o = env.run(&args);
+        let o = run_batch(&env, extra, out);
         assert!(o.status.success(), "{}", stderr(&o));
         read(&env.path(out))
     };
@@ -705,22 +650,7 @@ fn a_swapped_pair_in_a_batch_warns_or_fails_under_strict() {
     let env = TestEnv::new();
     write_sco_batch(&env, 5);
     swap_pair(&env, "zh/d02.txt", "en/d02.txt");
-    let run = |extra: &[&str], out: &str| {
-        let mut args = vec![
-            "align",
-            "--presegmented",
-            "--zh-dir",
-            "zh",
-            "--en-dir",
-            "en",
-            "-j",
-            "2",
-            "-o",
-            out,
-        ];
-        args.extend(extra);
-        env.run(&args)
-    };
+    let run = |extra: &[&str], out: &str| run_batch(&env, &[&["-j", "2"], extra].concat(), out);
     let want = "zh/d02.txt looks English and en/d02.txt looks Chinese: the inputs seem swapped";
     let o = run(&[], "out.csv");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
