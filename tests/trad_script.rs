@@ -248,18 +248,15 @@ fn glossary_lint_notes_script_collisions_and_convert_writes_traditional() {
     assert_eq!(g.get(hits[0].entry).en, "Shanghai Cooperation Organisation");
 
     // The shipped glossary has no such pair.
-    let shipped = common::root().join("glossary/default.csv");
-    let o = env.run(&["glossary", "lint", "--strict", shipped.to_str().unwrap()]);
+    let shipped_path = common::root().join("glossary/default.csv");
+    let shipped = shipped_path.to_str().unwrap();
+    let o = env.run(&["glossary", "lint", "--strict", shipped]);
     assert!(o.status.success(), "{}", common::stdout(&o));
 
-    let o = env.run(&[
-        "glossary",
-        "convert",
-        shipped.to_str().unwrap(),
-        "hk.csv",
-        "--script",
-        "zh-HK",
-    ]);
+    let convert = |from: &str, to: &str, script: &str| {
+        env.run(&["glossary", "convert", from, to, "--script", script])
+    };
+    let o = convert(shipped, "hk.csv", "zh-HK");
     assert!(o.status.success(), "{}", common::stderr(&o));
     let hk = std::fs::read_to_string(env.path("hk.csv")).unwrap();
     assert!(hk.contains("\n上海合作組織,"), "{hk}");
@@ -271,22 +268,13 @@ fn glossary_lint_notes_script_collisions_and_convert_writes_traditional() {
     let count = |g: &Glossary| TermMatcher::new(g).unwrap().find_zh(&text).len();
     assert_eq!(count(&g), count(&h));
 
-    let o = env.run(&[
-        "glossary", "convert", "g.csv", "tw.tbx", "--script", "zh-TW",
-    ]);
+    let o = convert("g.csv", "tw.tbx", "zh-TW");
     assert!(!o.status.success(), "two entries become one: an error");
-    let o = env.run(&[
-        "glossary",
-        "convert",
-        shipped.to_str().unwrap(),
-        "tw.tbx",
-        "--script",
-        "zh-TW",
-    ]);
+    let o = convert(shipped, "tw.tbx", "zh-TW");
     assert!(o.status.success(), "{}", common::stderr(&o));
     let tbx = std::fs::read_to_string(env.path("tw.tbx")).unwrap();
     assert!(tbx.contains(r#"<langSet xml:lang="zh-TW">"#));
-    let o = env.run(&["glossary", "convert", "g.csv", "x.csv", "--script", "fr"]);
+    let o = convert("g.csv", "x.csv", "fr");
     assert!(!o.status.success());
     assert!(common::stderr(&o).contains("names no Chinese script"));
 }
