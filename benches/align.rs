@@ -119,22 +119,12 @@ fn bench(c: &mut Criterion) {
             (zh.lines().count() + en.lines().count()) as u64,
         ));
         g.bench_function("mac_dev_concatenated", |b| {
-            b.iter(|| {
-                p.align_segments(preseg::segments(&zh), preseg::segments(&en))
-                    .alignment
-                    .beads
-                    .len()
-            })
+            b.iter(|| bead_count(&p, &zh, &en))
         });
         // The same with the built-in lexicon, as `termalign align` runs.
         let p = p.with_dictionary(Arc::new(Dictionary::builtin()));
         g.bench_function("mac_dev_concatenated_builtin", |b| {
-            b.iter(|| {
-                p.align_segments(preseg::segments(&zh), preseg::segments(&en))
-                    .alignment
-                    .beads
-                    .len()
-            })
+            b.iter(|| bead_count(&p, &zh, &en))
         });
     }
     g.finish();
@@ -200,16 +190,17 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// Align one presegmented pair; the number of beads.
+fn bead_count(p: &Pipeline, zh: &str, en: &str) -> usize {
+    p.align_segments(preseg::segments(zh), preseg::segments(en))
+        .alignment
+        .beads
+        .len()
+}
+
 /// Align each document pair; the number of beads.
 fn align_all(p: &Pipeline, docs: &[(String, String)]) -> usize {
-    docs.iter()
-        .map(|(zh, en)| {
-            p.align_segments(preseg::segments(zh), preseg::segments(en))
-                .alignment
-                .beads
-                .len()
-        })
-        .sum()
+    docs.iter().map(|(zh, en)| bead_count(p, zh, en)).sum()
 }
 
 /// MAC-Dev's six documents as (zh, en) texts.
