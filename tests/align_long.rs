@@ -67,6 +67,14 @@ fn one_by_one_and_concatenated(p: &Pipeline, docs: &[Doc]) -> (f64, f64) {
     (each.scores().strict.f1, cat.scores().strict.f1)
 }
 
+/// The pipeline `termalign align` runs by default: the built-in glossary
+/// and lexicon.
+fn builtin_lexicon_pipeline() -> Pipeline {
+    Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(Arc::new(termalign::lexicon::Dictionary::builtin()))
+}
+
 fn mac_dev(root: &Path) -> Vec<Doc> {
     let ids = ["001", "002", "003", "004", "005", "006"];
     read_docs(&ids.map(|id| {
@@ -98,9 +106,7 @@ fn mac_dev_concatenated_with_builtin_lexicon_scores_like_one_by_one() {
     };
     // What `termalign align` runs by default: the built-in lexicon on, so
     // each piece of a long pair re-estimates its own model.
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default())
-        .unwrap()
-        .with_dictionary(Arc::new(termalign::lexicon::Dictionary::builtin()));
+    let p = builtin_lexicon_pipeline();
     let (each, cat) = one_by_one_and_concatenated(&p, &mac_dev(&root));
     eprintln!("MAC-Dev, built-in lexicon, strict F1: one by one {each:.4}, concatenated {cat:.4}");
     assert!(cat >= each - 0.005, "concatenated {cat:.4} vs {each:.4}");
@@ -108,12 +114,7 @@ fn mac_dev_concatenated_with_builtin_lexicon_scores_like_one_by_one() {
 
 #[test]
 fn news_fixtures_concatenated_score_like_one_by_one() {
-    let mut dirs: Vec<_> = std::fs::read_dir(common::data("news"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|d| d.join("gold.tsv").exists())
-        .collect();
-    dirs.sort();
+    let dirs = common::news_docs();
     let docs = read_docs(
         &dirs
             .iter()
@@ -223,9 +224,7 @@ fn mac_dev_with_one_side_cut_short_stays_aligned() {
         return;
     };
     let docs = mac_dev(&root);
-    let p = Pipeline::new(Glossary::builtin(), Aligner::default())
-        .unwrap()
-        .with_dictionary(Arc::new(termalign::lexicon::Dictionary::builtin()));
+    let p = builtin_lexicon_pipeline();
     // Before the guide started wide enough for the missing side, the
     // English cuts after 3 and 4 chapters came out at 0.39 and 0.27; before
     // it expected one one-sided bead per missing sentence, the cut after 3

@@ -11,20 +11,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use serde_json::Value;
-
-/// The document folders, in name order.
-fn docs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(common::data("news"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("gold.tsv").is_file())
-        .collect();
-    v.sort();
-    v
-}
 
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -37,7 +24,7 @@ fn sentences(text: &str) -> Vec<&str> {
 
 #[test]
 fn news_fixtures_are_consistent() {
-    let docs = docs();
+    let docs = common::news_docs();
     assert!(docs.len() >= 15, "only {} documents", docs.len());
     for d in &docs {
         let name = d.file_name().unwrap().to_string_lossy();
@@ -112,7 +99,7 @@ fn f1(v: &Value, key: &str) -> f64 {
 
 fn check_floors(v: &Value, raw_floor: f64, sents_floor: f64) {
     let docs = v["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), self::docs().len());
+    assert_eq!(docs.len(), common::news_docs().len());
     for d in docs.iter().chain([&v["all"]]) {
         // On gold sentences the text-level score can only be more lenient
         // than the strict one (finer predictions are forgiven).
@@ -224,7 +211,7 @@ fn furniture_is_never_glued_to_a_sentence() {
     use termalign::glossary::Glossary;
     let p = Pipeline::new(Glossary::builtin(), Aligner::default()).unwrap();
     let mut furniture_pairs = 0;
-    for d in docs() {
+    for d in common::news_docs() {
         let name = d.file_name().unwrap().to_string_lossy().to_string();
         let doc = p.align_texts(
             &common::read(&d.join("zh.txt")),

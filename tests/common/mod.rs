@@ -16,6 +16,18 @@ pub fn data(rel: &str) -> PathBuf {
     root().join("tests/data").join(rel)
 }
 
+/// The news fixture documents (`tests/data/news/*/` holding a `gold.tsv`),
+/// in name order.
+pub fn news_docs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(data("news"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("gold.tsv").is_file())
+        .collect();
+    v.sort();
+    v
+}
+
 /// The shared data folder (`../shared`), or None after printing a notice.
 /// Under `CI=true` a missing folder is a failure, not a skip.
 pub fn shared(rel: &str) -> Option<PathBuf> {
