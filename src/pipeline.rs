@@ -219,8 +219,7 @@ impl Pipeline {
 
     /// Align already segmented texts.
     pub fn align_segments(&self, zh: Vec<Segment>, en: Vec<Segment>) -> AlignedDocument {
-        // The two sides' features are independent: compute them at once
-        // (a short document's side is too small to split across threads).
+        // The two sides' features are independent: compute them at once.
         let (zh_side, en_side) =
             rayon::join(|| self.side(&zh, Lang::Zh), || self.side(&en, Lang::En));
         let alignment = self

@@ -405,7 +405,7 @@ pub(crate) struct Excess {
 /// distance to a typical one, within a small budget of cells.
 fn expected_excess(ratio: f64, n_zh: usize, n_en: usize) -> Excess {
     let shift = excess_from_typical(ratio, n_zh, n_en).min(SHIFT_START_CELLS / (2 * n_zh.max(1)));
-    let mid = (START_RATIO.0 * START_RATIO.1).sqrt();
+    let mid = typical_ratio();
     Excess {
         kind: if ratio > mid {
             BeadKind::new(0, 1)
@@ -428,7 +428,7 @@ const SHIFT_START_CELLS: usize = 1 << 20;
 /// excess if the pair's true ratio were a typical one. Ratios within 5% of the typical one are a translation's own variation
 /// (MAC-Dev as a whole is 1% off it), not a part missing: no shift.
 fn excess_from_typical(ratio: f64, n_zh: usize, n_en: usize) -> usize {
-    let mid = (START_RATIO.0 * START_RATIO.1).sqrt();
+    let mid = typical_ratio();
     let (fraction, n) = if ratio > mid {
         (1.0 - mid / ratio, n_en)
     } else {
@@ -441,10 +441,16 @@ fn excess_from_typical(ratio: f64, n_zh: usize, n_en: usize) -> usize {
     }
 }
 
+/// The typical length ratio: the middle (geometric mean) of the
+/// plausible ones.
+fn typical_ratio() -> f64 {
+    (START_RATIO.0 * START_RATIO.1).sqrt()
+}
+
 /// How many sentences one side holds beyond what a translation of the
 /// other would (0 when the length ratio is plausible).
 fn excess_sentences(ratio: f64, n_zh: usize, n_en: usize) -> usize {
-    let mid = (START_RATIO.0 * START_RATIO.1).sqrt();
+    let mid = typical_ratio();
     let share = if ratio > START_RATIO.1 {
         (1.0 - mid / ratio) * n_en as f64
     } else if ratio < START_RATIO.0 {

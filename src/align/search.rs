@@ -131,7 +131,7 @@ impl<'a> Search<'a> {
                 dp::search_band_with(b, kinds, temperature, |i, j, k| {
                     let v = cache[b.index(i, j).expect("in band") * kinds.len() + k];
                     debug_assert!(!v.is_nan(), "cost of ({i}, {j}, {k}) not filled");
-                    f64::from(v) + scorer.length_term(i, j, kinds[k]) + priors[k]
+                    whole_cost(scorer, v, i, j, kinds[k], priors[k])
                 })
             };
             if !path.touches_edge || b.is_full() {
@@ -191,14 +191,19 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
         });
 }
 
+/// A bead's whole cost from its cached part: the one sum both ways of
+/// reading the cache make, so they find the same path.
+fn whole_cost(scorer: &Scorer, cached: f32, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
+    f64::from(cached) + scorer.length_term(i, j, kind) + prior
+}
+
 /// Largest table of whole bead costs (entries of 8 bytes) built for one
 /// pass; a bigger band adds the length term and prior as the DP reads.
 const TABLE_LIMIT: usize = 1 << 20;
 
 /// Every bead's whole cost for one pass (cached cost plus length term and
-/// prior), in the cache's layout; NaN where the cache has none (beads
-/// that start outside the band, which the DP never asks for). The sum is
-/// the one the DP would make, so the path is the same.
+/// prior, [`whole_cost`]), in the cache's layout; NaN where the cache has
+/// none (beads that start outside the band, which the DP never asks for).
 fn pass_costs(
     scorer: &Scorer,
     b: &Band,
@@ -217,7 +222,7 @@ fn pass_costs(
                 let (i, j) = b.cell(c * FILL_CHUNK + dx);
                 for (kk, (o, &v)) in costs.iter_mut().zip(vals).enumerate() {
                     if !v.is_nan() {
-                        *o = f64::from(v) + scorer.length_term(i, j, kinds[kk]) + priors[kk];
+                        *o = whole_cost(scorer, v, i, j, kinds[kk], priors[kk]);
                     }
                 }
             }
