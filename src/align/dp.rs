@@ -262,7 +262,7 @@ pub fn search_band(
     band: &Band,
     kinds: &[BeadKind],
     temperature: f64,
-    cost: impl Fn(usize, usize, usize) -> f64,
+    cost: impl Fn(usize, usize, usize) -> f64 + Sync,
 ) -> Path {
     search_band_with(band, kinds, Some(temperature), cost)
 }
@@ -274,7 +274,7 @@ pub fn search_band_with(
     band: &Band,
     kinds: &[BeadKind],
     temperature: Option<f64>,
-    cost: impl Fn(usize, usize, usize) -> f64,
+    cost: impl Fn(usize, usize, usize) -> f64 + Sync,
 ) -> Path {
     search_impl(band, kinds, temperature, |_, i, j, k| cost(i, j, k))
 }
@@ -300,12 +300,91 @@ fn search_impl(
     band: &Band,
     kinds: &[BeadKind],
     temperature: Option<f64>,
-    cost: impl Fn(usize, usize, usize, usize) -> f64,
+    cost: impl Fn(usize, usize, usize, usize) -> f64 + Sync,
 ) -> Path {
     let want_posteriors = temperature.is_some();
-    let temperature = temperature.unwrap_or(1.0);
+    let t = temperature.unwrap_or(1.0).max(1e-9);
+    // The backward sweep needs nothing from the forward one: with
+    // posteriors wanted, both run at once (each is serial within).
+    let (forward, beta) = if want_posteriors {
+        let (f, b) = rayon::join(
+            || forward(band, kinds, Some(t), &cost),
+            || backward(band, kinds, t, &cost),
+        );
+        (f, Some(b))
+    } else {
+        (forward(band, kinds, None, &cost), None)
+    };
+    let Forward { best, alpha, back } = forward;
     let (n, m) = (band.n, band.m);
-    let t = temperature.max(1e-9);
+    let total = best.get(band, n, m);
+    assert!(
+        total > f64::NEG_INFINITY,
+        "no path: 1-0 and 0-1 beads must be allowed"
+    );
+    // Backtrace.
+    let mut beads = Vec::new();
+    let mut costs = Vec::new();
+    let mut touches_edge = false;
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        touches_edge |= band.on_edge(i, j);
+        let k = back[band.index(i, j).expect("path stays in band")] as usize;
+        let kind = kinds[k];
+        let (pi, pj) = (i - kind.zh, j - kind.en);
+        beads.push((pi, pj, k));
+        costs.push(best.get(band, pi, pj) - best.get(band, i, j));
+        i = pi;
+        j = pj;
+    }
+    beads.reverse();
+    costs.reverse();
+    let Some(beta) = beta else {
+        return Path {
+            posteriors: vec![1.0; beads.len()],
+            beads,
+            costs,
+            touches_edge,
+        };
+    };
+    let z = alpha.get(band, n, m);
+    let posteriors = beads
+        .iter()
+        .zip(&costs)
+        .map(|(&(pi, pj, k), &c)| {
+            let kind = kinds[k];
+            let lp =
+                alpha.get(band, pi, pj) - c / t + beta.get(band, pi + kind.zh, pj + kind.en) - z;
+            lp.exp().clamp(0.0, 1.0)
+        })
+        .collect();
+    Path {
+        beads,
+        costs,
+        posteriors,
+        touches_edge,
+    }
+}
+
+/// What the forward sweep leaves: Viterbi scores (negated costs), the
+/// forward log-sums (empty without a temperature) and back pointers.
+struct Forward {
+    best: RowStore,
+    alpha: RowStore,
+    back: Vec<u8>,
+}
+
+/// The forward sweep: the best path's score into each cell and, with a
+/// temperature `t`, the log-sum over all paths into it.
+fn forward(
+    band: &Band,
+    kinds: &[BeadKind],
+    t: Option<f64>,
+    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+) -> Forward {
+    let want_posteriors = t.is_some();
+    let t = t.unwrap_or(1.0);
+    let n = band.n;
     // Viterbi scores are stored negated (higher = better) so RowStore's
     // max-offset normalisation serves both passes.
     let mut best = RowStore::new(band);
@@ -372,37 +451,18 @@ fn search_impl(
             alpha.set_row(band, i, &row_alpha);
         }
     }
-    let total = best.get(band, n, m);
-    assert!(
-        total > f64::NEG_INFINITY,
-        "no path: 1-0 and 0-1 beads must be allowed"
-    );
-    // Backtrace.
-    let mut beads = Vec::new();
-    let mut costs = Vec::new();
-    let mut touches_edge = false;
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        touches_edge |= band.on_edge(i, j);
-        let k = back[band.index(i, j).expect("path stays in band")] as usize;
-        let kind = kinds[k];
-        let (pi, pj) = (i - kind.zh, j - kind.en);
-        beads.push((pi, pj, k));
-        costs.push(best.get(band, pi, pj) - best.get(band, i, j));
-        i = pi;
-        j = pj;
-    }
-    beads.reverse();
-    costs.reverse();
-    if !want_posteriors {
-        return Path {
-            posteriors: vec![1.0; beads.len()],
-            beads,
-            costs,
-            touches_edge,
-        };
-    }
-    // Backward pass: beta(i, j) = log-sum over paths from (i, j) to (n, m).
+    Forward { best, alpha, back }
+}
+
+/// The backward sweep: beta(i, j), the log-sum over paths from (i, j) to
+/// (n, m) at temperature `t`.
+fn backward(
+    band: &Band,
+    kinds: &[BeadKind],
+    t: f64,
+    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+) -> RowStore {
+    let (n, m) = (band.n, band.m);
     let mut beta = RowStore::new(band);
     let mut row_beta: Vec<f64> = Vec::new();
     for i in (0..=n).rev() {
@@ -443,23 +503,7 @@ fn search_impl(
         }
         beta.set_row(band, i, &row_beta);
     }
-    let z = alpha.get(band, n, m);
-    let posteriors = beads
-        .iter()
-        .zip(&costs)
-        .map(|(&(pi, pj, k), &c)| {
-            let kind = kinds[k];
-            let lp =
-                alpha.get(band, pi, pj) - c / t + beta.get(band, pi + kind.zh, pj + kind.en) - z;
-            lp.exp().clamp(0.0, 1.0)
-        })
-        .collect();
-    Path {
-        beads,
-        costs,
-        posteriors,
-        touches_edge,
-    }
+    beta
 }
 
 /// The cheapest sequence of bead shapes covering `n` × `m` sentences, given
@@ -470,7 +514,7 @@ pub fn search(
     n: usize,
     m: usize,
     kinds: &[BeadKind],
-    cost: impl Fn(usize, usize, BeadKind) -> f64,
+    cost: impl Fn(usize, usize, BeadKind) -> f64 + Sync,
 ) -> Vec<(usize, usize, BeadKind, f64)> {
     let band = Band::full(n, m);
     let p = search_band(&band, kinds, 1.0, |i, j, k| cost(i, j, kinds[k]));
