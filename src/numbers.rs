@@ -517,7 +517,59 @@ mod en {
         lookup(ONES, w).map(|v| v as f64)
     }
 
+    /// False when no word of the text can start a number: no digit, and
+    /// no word that is a month, a number word or an ordinal (most English
+    /// sentences), so [`extract`] can skip building its word list.
+    fn may_hold_number(chars: &[(usize, char)]) -> bool {
+        let mut word = [0u8; 12];
+        let mut len = 0usize;
+        let mut ascii = true;
+        for &(_, c) in chars.iter().chain(std::iter::once(&(0, ' '))) {
+            if c.is_ascii_digit() {
+                return true;
+            }
+            if c.is_alphanumeric() {
+                if !c.is_ascii() {
+                    ascii = false;
+                } else if len < word.len() {
+                    word[len] = c.to_ascii_lowercase() as u8;
+                }
+                len += 1;
+                continue;
+            }
+            if len > 0 {
+                // A word with a non-ASCII letter might lower-case to a
+                // key: let the full path decide.
+                if !ascii || (len <= word.len() && is_number_word(&word[..len])) {
+                    return true;
+                }
+                len = 0;
+                ascii = true;
+            }
+        }
+        false
+    }
+
+    /// True for a lower-case word [`extract`] may read as (part of the
+    /// start of) a number or date.
+    fn is_number_word(w: &[u8]) -> bool {
+        let w = std::str::from_utf8(w).unwrap_or("");
+        MONTHS.iter().any(|(k, _)| *k == w)
+            || ONES.iter().any(|(k, _)| *k == w)
+            || ORDINALS.iter().any(|(k, _)| *k == w)
+            || matches!(w, "one" | "century" | "centennial" | "centenary")
+    }
+
     pub(super) fn extract(chars: &[(usize, char)]) -> Vec<(String, usize, usize)> {
+        if may_hold_number(chars) {
+            read(chars)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// [`extract`] without the quick test: word by word.
+    fn read(chars: &[(usize, char)]) -> Vec<(String, usize, usize)> {
         let ws = words(chars);
         let mut out = Vec::new();
         let gap_is = |a: usize, b: usize, allowed: &[char]| {
@@ -665,6 +717,76 @@ mod en {
             k = next;
         }
         out
+    }
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn chars(t: &str) -> Vec<(usize, char)> {
+            t.char_indices().collect()
+        }
+
+        /// The quick test says "no number" only where the word-by-word
+        /// reading finds none: every English sentence of the fixtures, and
+        /// words in both cases near the edge of the test.
+        #[test]
+        fn quick_test_never_hides_a_number() {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+            let mut texts: Vec<String> = vec![
+                "Twenty-three of them".into(),
+                "In MARCH they met".into(),
+                "the Fifteenth day".into(),
+                "one thousand people".into(),
+                "a centennial".into(),
+                "Ｔｗｏ ｍｅｎ".into(),
+                "Σεπτέμβριος".into(),
+                "no number here at all".into(),
+                "".into(),
+            ];
+            let mut files = vec![format!("{dir}/sco/en.txt")];
+            for e in std::fs::read_dir(format!("{dir}/news")).unwrap() {
+                let en = e.unwrap().path().join("en.txt");
+                if en.exists() {
+                    files.push(en.display().to_string());
+                }
+            }
+            for f in files {
+                texts.extend(
+                    std::fs::read_to_string(f)
+                        .unwrap()
+                        .lines()
+                        .map(String::from),
+                );
+            }
+            let (mut skipped, mut found) = (0, 0);
+            for t in &texts {
+                let folded: Vec<(usize, char)> = t
+                    .char_indices()
+                    .map(|(i, c)| (i, crate::script::fold_char(crate::lang::fold_width(c))))
+                    .collect();
+                let all = read(&folded);
+                found += usize::from(!all.is_empty());
+                if !may_hold_number(&folded) {
+                    skipped += 1;
+                    assert!(all.is_empty(), "{t:?}: {all:?}");
+                }
+            }
+            // Both branches are exercised.
+            assert!(
+                skipped > 50 && found > 50,
+                "{skipped} skipped, {found} with numbers"
+            );
+            assert!(!may_hold_number(&chars("no number here at all")));
+            for t in [
+                "Twenty-three",
+                "In MARCH",
+                "the Fifteenth",
+                "one thousand",
+                "7",
+            ] {
+                assert!(may_hold_number(&chars(t)), "{t}");
+            }
+        }
     }
 }
 
