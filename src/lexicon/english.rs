@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::hash::{StemKey, key};
+use super::hash::{FixedState, StemKey, key};
 
 /// English stop words: function words that carry no alignment evidence.
 const STOP_WORDS: &[&str] = &[
@@ -300,8 +300,10 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Porter 2 stem. `Sync`; build once.
 pub struct EnNormalizer {
     stemmer: Stemmer,
-    stop: std::collections::HashSet<&'static str>,
-    irregular: HashMap<&'static str, &'static str>,
+    // FNV, not SipHash: looked up for every English word of every
+    // sentence, and the keys are fixed (no untrusted input to flood).
+    stop: std::collections::HashSet<&'static str, FixedState>,
+    irregular: HashMap<&'static str, &'static str, FixedState>,
 }
 
 impl Default for EnNormalizer {
@@ -347,8 +349,10 @@ impl EnNormalizer {
     pub fn content_keys(&self, text: &str) -> Vec<StemKey> {
         let mut out = Vec::new();
         self.for_each_word(text, |w| {
-            if let Some(s) = self.stem(w) {
-                out.push(key(&s));
+            if !self.stop.contains(w) {
+                // As `key(&self.stem(w))`, without copying the stem.
+                let lemma = self.irregular.get(w).copied().unwrap_or(w);
+                out.push(key(&self.stemmer.stem(lemma)));
             }
         });
         out
