@@ -135,6 +135,20 @@ impl Band {
         (i, self.lo[i] + x - self.start[i])
     }
 
+    /// The cells from flat index `x` on, in flat order, as (i, j) (none
+    /// when `x >= cells()`).
+    pub(crate) fn cells_from(&self, x: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (i0, j0) = if x < self.cells {
+            self.cell(x)
+        } else {
+            (self.n + 1, 0)
+        };
+        (i0..=self.n).flat_map(move |i| {
+            let lo = if i == i0 { j0 } else { self.lo[i] };
+            (lo..=self.hi[i]).map(move |j| (i, j))
+        })
+    }
+
     /// Flat index of (i, j), if in the band.
     pub fn index(&self, i: usize, j: usize) -> Option<usize> {
         self.contains(i, j).then(|| self.start[i] + j - self.lo[i])
@@ -573,6 +587,24 @@ mod tests {
             assert!(b.contains(0, 0) && b.contains(n, m), "{n} {m} {w}");
             for i in 0..n {
                 assert!(b.hi[i] >= b.lo[i + 1], "{n} {m} {w} row {i}");
+            }
+        }
+    }
+
+    /// `cells_from(x)` walks the cells in flat order: each is `cell` of
+    /// its index, from any start.
+    #[test]
+    fn cells_from_follows_flat_order() {
+        let corners = [(0, 0), (3, 1), (6, 9), (8, 9)];
+        for b in [
+            Band::new(7, 12, 2),
+            Band::around(8, 9, &corners, 1),
+            Band::new(0, 3, 1),
+        ] {
+            for x in [0, 1, b.cells() / 2, b.cells() - 1, b.cells(), b.cells() + 5] {
+                let walked: Vec<(usize, usize)> = b.cells_from(x).collect();
+                let want: Vec<(usize, usize)> = (x..b.cells()).map(|y| b.cell(y)).collect();
+                assert_eq!(walked, want, "from {x}");
             }
         }
     }

@@ -176,8 +176,7 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
         .par_chunks_mut(FILL_CHUNK * k)
         .enumerate()
         .for_each(|(c, chunk)| {
-            for (dx, costs) in chunk.chunks_mut(k).enumerate() {
-                let (i, j) = b.cell(c * FILL_CHUNK + dx);
+            for (costs, (i, j)) in chunk.chunks_mut(k).zip(b.cells_from(c * FILL_CHUNK)) {
                 for (kind, v) in kinds.iter().zip(costs.iter_mut()) {
                     if v.is_nan()
                         && kind.zh <= i
@@ -218,8 +217,8 @@ fn pass_costs(
         .zip(cache.par_chunks(FILL_CHUNK * k))
         .enumerate()
         .for_each(|(c, (out, cached))| {
-            for (dx, (costs, vals)) in out.chunks_mut(k).zip(cached.chunks(k)).enumerate() {
-                let (i, j) = b.cell(c * FILL_CHUNK + dx);
+            let cells = b.cells_from(c * FILL_CHUNK);
+            for ((costs, vals), (i, j)) in out.chunks_mut(k).zip(cached.chunks(k)).zip(cells) {
                 for (kk, (o, &v)) in costs.iter_mut().zip(vals).enumerate() {
                     if !v.is_nan() {
                         *o = whole_cost(scorer, v, i, j, kinds[kk], priors[kk]);
