@@ -19,6 +19,7 @@ use super::features::{IDENTITY, NO_ENTRY, SentenceFeatures, Word};
 use crate::error::{Error, ErrorKind, Result};
 use crate::glossary::EntryId;
 use crate::lexicon::Dictionary;
+use crate::lexicon::hash::FixedState;
 
 /// Tunable weights of the cost function and the search.
 #[derive(Debug, Clone)]
@@ -298,7 +299,8 @@ impl Stats {
             .map(|(t, n)| (t, 1.0 / (n as f64).sqrt()))
             .collect();
         let weights = |side: &[SentenceFeatures]| -> Vec<Vec<f32>> {
-            let mut df: HashMap<u64, u32> = HashMap::new();
+            // The keys are hashes already: FNV, not SipHash, over them.
+            let mut df: HashMap<u64, u32, FixedState> = HashMap::default();
             for f in side {
                 for w in &f.words {
                     *df.entry(w.key).or_default() += 1;
@@ -313,11 +315,12 @@ impl Stats {
                 })
                 .collect()
         };
+        let (zw, ew) = rayon::join(|| weights(zh), || weights(en));
         Stats {
             ratio,
             term_weights,
-            zw: weights(zh),
-            ew: weights(en),
+            zw,
+            ew,
         }
     }
 
@@ -337,7 +340,7 @@ impl Stats {
     }
 }
 
-fn idf(df: &HashMap<u64, u32>, n: usize, k: u64) -> f32 {
+fn idf(df: &HashMap<u64, u32, FixedState>, n: usize, k: u64) -> f32 {
     let d = df.get(&k).copied().unwrap_or(1) as f32;
     ((n as f32 + 1.0) / d).ln().max(0.05)
 }
@@ -449,8 +452,8 @@ impl<'a> Scorer<'a> {
             .for_each_init(
                 // One row's Chinese glosses, looked up once and reused for
                 // every English sentence of the row (not kept: O(row) memory).
-                Vec::new,
-                |index, (i, row)| {
+                || (Vec::new(), GlossSet::default()),
+                |(index, set), (i, row)| {
                     let i = *i;
                     let mut indexed = false;
                     for (cell, j) in row.iter_mut().zip(band.row(i)) {
@@ -463,9 +466,10 @@ impl<'a> Scorer<'a> {
                         }
                         if !indexed {
                             this.gloss_index(i - 1, index);
+                            set.fill(index);
                             indexed = true;
                         }
-                        let (zmask, emask) = masks_from_index(index, &this.en[j - 1].words);
+                        let (zmask, emask) = masks_from_set(set, &this.en[j - 1].words);
                         *cell = Pair {
                             zmask,
                             emask,
@@ -500,13 +504,13 @@ impl<'a> Scorer<'a> {
     }
 
     /// The English keys Chinese sentence `i`'s words (the first 64)
-    /// translate to, sorted, each with the bits of the words giving it.
+    /// translate to, each with the bit of the word giving it (a key may
+    /// come more than once).
     fn gloss_index(&self, i: usize, out: &mut Vec<(u64, u64)>) {
         out.clear();
         for (k, w) in self.zh[i].words.iter().enumerate().take(64) {
             self.glosses(w, &mut |g| out.push((g, 1u64 << k)));
         }
-        merge_glosses(out);
     }
 
     /// Glossary terms and numbers shared by sentences `i` and `j`.
@@ -694,30 +698,68 @@ pub fn lexical_masks(
     (zm, em)
 }
 
-/// Sort (gloss, word bits) pairs by gloss and merge the bits of equal
-/// glosses.
-fn merge_glosses(index: &mut Vec<(u64, u64)>) {
-    index.sort_unstable_by_key(|&(g, _)| g);
-    index.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 |= later.1;
-        }
-        same
-    });
+/// A Chinese sentence's glosses ([`Scorer::gloss_index`]) as an
+/// open-addressing table from English key to the bits of the words giving
+/// it: each English word of a row's sentences is found in one probe or
+/// two (a row reads it for every cell, so it pays to build).
+#[derive(Debug, Default)]
+struct GlossSet {
+    /// (key, bits); bits 0 marks an empty slot (a word always has a bit).
+    slots: Vec<(u64, u64)>,
+    mask: usize,
 }
 
-/// [`lexical_masks`] from a Chinese sentence's [`Scorer::gloss_index`]:
-/// each English word looked up in it (English words are fewer than the
-/// glosses of the Chinese ones, and unique by key).
-fn masks_from_index(index: &[(u64, u64)], en: &[Word]) -> (u64, u64) {
-    let (mut zm, mut em) = (0u64, 0u64);
-    if index.is_empty() {
-        return (0, 0);
+impl GlossSet {
+    /// Hold the glosses of `index`, ORing the bits of a key that comes
+    /// more than once.
+    fn fill(&mut self, index: &[(u64, u64)]) {
+        let cap = (2 * index.len()).next_power_of_two().max(8);
+        self.slots.clear();
+        self.slots.resize(cap, (0, 0));
+        self.mask = cap - 1;
+        for &(g, bits) in index {
+            let mut x = self.slot(g);
+            loop {
+                let (k, b) = &mut self.slots[x];
+                if *b == 0 {
+                    (*k, *b) = (g, bits);
+                    break;
+                }
+                if *k == g {
+                    *b |= bits;
+                    break;
+                }
+                x = (x + 1) & self.mask;
+            }
+        }
     }
+
+    fn slot(&self, g: u64) -> usize {
+        (g.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & self.mask
+    }
+
+    /// The bits of the words giving key `g` (0 when none does).
+    fn get(&self, g: u64) -> u64 {
+        let mut x = self.slot(g);
+        loop {
+            let (k, b) = self.slots[x];
+            if b == 0 || k == g {
+                return b;
+            }
+            x = (x + 1) & self.mask;
+        }
+    }
+}
+
+/// [`lexical_masks`] from a Chinese sentence's [`GlossSet`]: each English
+/// word looked up in it (English words are fewer than the glosses of the
+/// Chinese ones, and unique by key).
+fn masks_from_set(set: &GlossSet, en: &[Word]) -> (u64, u64) {
+    let (mut zm, mut em) = (0u64, 0u64);
     for (k, w) in en.iter().enumerate() {
-        if let Ok(x) = index.binary_search_by_key(&w.key, |&(g, _)| g) {
-            zm |= index[x].1;
+        let bits = set.get(w.key);
+        if bits != 0 {
+            zm |= bits;
             if k < 64 {
                 em |= 1 << k;
             }
@@ -978,9 +1020,9 @@ mod doc_examples {
     }
 
     #[test]
-    fn masks_from_index_agree_with_lexical_masks() {
+    fn masks_from_set_agree_with_lexical_masks() {
         use crate::align::features::{IDENTITY, Word};
-        use crate::align::score::{lexical_masks, masks_from_index, merge_glosses};
+        use crate::align::score::{GlossSet, lexical_masks, masks_from_set};
         let w = |k| Word {
             key: k,
             entry: IDENTITY,
@@ -992,12 +1034,17 @@ mod doc_examples {
             f(x.key * 10);
             f(x.key * 10 + 3);
         };
+        // A sentence of 70 words (past the 64 tracked) against one of 90,
+        // so the table is large and probes collide.
+        let many_zh: Vec<u64> = (1..=70).collect();
+        let many_en: Vec<u64> = (0..90).map(|k| k * 7 + 3).collect();
         let cases: &[(&[u64], &[u64])] = &[
             (&[1, 2], &[10, 13, 20]),
             (&[1], &[]),
             (&[], &[10]),
             (&[3, 1, 2], &[5, 23, 30, 33]),
             (&[7], &[1, 2, 3]),
+            (&many_zh, &many_en),
         ];
         for &(zk, ek) in cases {
             let zh: Vec<Word> = zk.iter().map(|&k| w(k)).collect();
@@ -1006,9 +1053,10 @@ mod doc_examples {
             for (k, x) in zh.iter().enumerate() {
                 gl(x, &mut |g| index.push((g, 1 << k)));
             }
-            merge_glosses(&mut index);
+            let mut set = GlossSet::default();
+            set.fill(&index);
             assert_eq!(
-                masks_from_index(&index, &en),
+                masks_from_set(&set, &en),
                 lexical_masks(&zh, &en, gl),
                 "{zk:?} × {ek:?}"
             );
