@@ -2,8 +2,7 @@
 //! line between paragraphs. Spans point at each line in the original text.
 
 use super::Segment;
-use super::furniture::is_furniture;
-use crate::lang::Lang;
+use super::furniture::is_furniture_any;
 use crate::span::Span;
 
 /// Read one sentence per line. Blank lines (whitespace only) end a
@@ -47,7 +46,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 article: 0,
                 paragraph,
                 is_title: false,
-                is_furniture: is_furniture(trimmed, Lang::Zh) || is_furniture(trimmed, Lang::En),
+                is_furniture: is_furniture_any(trimmed),
                 text: trimmed.to_string(),
                 span: Span {
                     bytes: s..e,
