@@ -164,7 +164,7 @@ impl<'a> Search<'a> {
 }
 
 /// Cells per task when costs are computed in parallel.
-const FILL_CHUNK: usize = 2048;
+const FILL_CHUNK: usize = 256;
 
 /// Compute every missing cached cost (less its prior and length term) a
 /// search over `b` can ask for, on all threads: the DP then only reads.
