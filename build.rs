@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chinese_dictionary::WordEntry;
 
 /// File format version; the reader checks it.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -111,6 +111,12 @@ fn metadata_dir(offline: bool) -> Result<PathBuf, String> {
         .to_path_buf())
 }
 
+/// Bits of a table slot that hold the headword id + 1; the rest hold the
+/// top bits of the headword's hash, so a probe that meets another
+/// headword is mostly told apart without reading that headword.
+/// `src/lexicon/builtin.rs` reads the same layout (table version 2).
+const ID_BITS: u32 = 18;
+
 /// FNV-1a, the hash the reader uses for its open-addressing table.
 fn fnv(s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -126,7 +132,9 @@ fn fnv(s: &[u8]) -> u64 {
 /// ```text
 /// header   magic "TACD", version, n (headwords), slots (power of two),
 ///          max_chars, heads_len, glosses_len
-/// table    slots × u32: headword id + 1, or 0 for an empty slot
+/// table    slots × u32: 0 for an empty slot, else headword id + 1 in the
+///          low ID_BITS bits and the top 32 - ID_BITS bits of the
+///          headword's hash above them
 /// heads    (n + 1) × u32 offsets into the headword bytes (sorted headwords)
 /// glosses  n × (start, end) u32 ranges into the gloss bytes
 /// bytes    headwords, then glosses (UTF-8)
@@ -155,6 +163,7 @@ fn build_table(data: HashMap<u32, WordEntry>) -> Vec<u8> {
     let mut heads: Vec<(String, String)> = gloss.into_iter().collect();
     heads.sort();
     let n = heads.len();
+    assert!(n < (1 << ID_BITS), "{n} headwords: raise ID_BITS");
     let slots = (n * 2).next_power_of_two();
     let mut table = vec![0u32; slots];
     let mut head_bytes = Vec::new();
@@ -174,11 +183,13 @@ fn build_table(data: HashMap<u32, WordEntry>) -> Vec<u8> {
             (s, gloss_bytes.len() as u32)
         });
         gloss_rng.push(r);
-        let mut slot = (fnv(h.as_bytes()) as usize) & (slots - 1);
+        let hash = fnv(h.as_bytes());
+        let mut slot = (hash as usize) & (slots - 1);
         while table[slot] != 0 {
             slot = (slot + 1) & (slots - 1);
         }
-        table[slot] = id as u32 + 1;
+        let tag = (hash >> (32 + ID_BITS)) as u32;
+        table[slot] = (id as u32 + 1) | (tag << ID_BITS);
     }
     let mut out = Vec::new();
     let put = |v: u32, out: &mut Vec<u8>| out.extend_from_slice(&v.to_le_bytes());
