@@ -396,13 +396,25 @@ fn forward(
     t: Option<f64>,
     cost: &impl Fn(usize, usize, usize, usize) -> f64,
 ) -> Forward {
-    let want_posteriors = t.is_some();
-    let t = t.unwrap_or(1.0);
+    match t {
+        Some(t) => forward_impl::<true>(band, kinds, t, cost),
+        None => forward_impl::<false>(band, kinds, 1.0, cost),
+    }
+}
+
+/// [`forward`], compiled once with the log-sums (`POST`) and once without
+/// (a first pass needs only the path).
+fn forward_impl<const POST: bool>(
+    band: &Band,
+    kinds: &[BeadKind],
+    t: f64,
+    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+) -> Forward {
     let n = band.n;
     // Viterbi scores are stored negated (higher = better) so RowStore's
     // max-offset normalisation serves both passes.
     let mut best = RowStore::new(band);
-    let mut alpha = if want_posteriors {
+    let mut alpha = if POST {
         RowStore::new(band)
     } else {
         RowStore {
@@ -416,6 +428,7 @@ fn forward(
     for i in 0..=n {
         row_best.clear();
         row_alpha.clear();
+        let lo = band.lo[i];
         for (x, j) in (band.start[i]..).zip(band.row(i)) {
             if i == 0 && j == 0 {
                 row_best.push(0.0);
@@ -432,14 +445,16 @@ fn forward(
                 let (pi, pj) = (i - kind.zh, j - kind.en);
                 let prev = if pi == i {
                     // Same row: read what this pass has just written.
-                    match pj.checked_sub(band.lo[i]) {
+                    match pj.checked_sub(lo) {
                         Some(c) if c < row_best.len() => (row_best[c], row_alpha[c]),
                         _ => (f64::NEG_INFINITY, f64::NEG_INFINITY),
                     }
-                } else if want_posteriors {
-                    (best.get(band, pi, pj), alpha.get(band, pi, pj))
                 } else {
-                    (best.get(band, pi, pj), 0.0)
+                    match band.index(pi, pj) {
+                        Some(y) if POST => (best.at(pi, y), alpha.at(pi, y)),
+                        Some(y) => (best.at(pi, y), 0.0),
+                        None => (f64::NEG_INFINITY, f64::NEG_INFINITY),
+                    }
                 };
                 if prev.0 == f64::NEG_INFINITY {
                     continue;
@@ -452,7 +467,7 @@ fn forward(
                     b = prev.0 - c;
                     arg = k as u8;
                 }
-                if want_posteriors {
+                if POST {
                     a = log_add(a, prev.1 - c / t);
                 }
             }
@@ -461,7 +476,7 @@ fn forward(
             back[x] = arg;
         }
         best.set_row(band, i, &row_best);
-        if want_posteriors {
+        if POST {
             alpha.set_row(band, i, &row_alpha);
         }
     }
