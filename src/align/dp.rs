@@ -293,19 +293,24 @@ pub fn search_band_with(
     search_impl(band, kinds, temperature, |_, i, j, k| cost(i, j, k))
 }
 
-/// [`search_band_with`] over costs already computed: entry
-/// `x * kinds.len() + k` of `costs` is the cost of a bead of kind
-/// `kinds[k]` ending at the cell of flat index `x` ([`Band::index`]).
-/// Entries of beads that start outside the band are never read.
+/// [`search_band_with`] over costs already computed: the cost of a bead
+/// of kind `kinds[k]` ending at the cell of flat index `x`
+/// ([`Band::index`]) is entry `x * kinds.len() + k` of `costs` plus
+/// `priors[k]`. Entries of beads that start outside the band are never
+/// read.
 pub fn search_band_table(
     band: &Band,
     kinds: &[BeadKind],
     temperature: Option<f64>,
     costs: &[f64],
+    priors: &[f64],
 ) -> Path {
     let nk = kinds.len();
     assert_eq!(costs.len(), band.cells * nk, "one cost per cell and kind");
-    search_impl(band, kinds, temperature, |x, _, _, k| costs[x * nk + k])
+    assert_eq!(priors.len(), nk, "one prior per kind");
+    search_impl(band, kinds, temperature, |x, _, _, k| {
+        costs[x * nk + k] + priors[k]
+    })
 }
 
 /// The search; `cost(x, i, j, k)` is the cost of a bead of kind `kinds[k]`
@@ -637,19 +642,22 @@ mod tests {
         assert!(!band.touches_edge);
     }
 
-    /// A table of the same costs gives the same path, costs and posteriors
-    /// as the cost function, in bands that hold the path or cut it off.
+    /// A table of the same costs less their priors, with the priors given
+    /// apart, gives the same path, costs and posteriors as the cost
+    /// function, in bands that hold the path or cut it off.
     #[test]
     fn cost_table_matches_cost_function() {
-        let cost = |i: usize, j: usize, k: usize| {
+        let priors = [0.3, 2.5, 2.5, 1.4, 1.4];
+        let partial = |i: usize, j: usize, k: usize| {
             // Irregular but deterministic, with one forbidden bead kind.
             let h = (i * 31 + j * 17 + k * 7) % 13;
             if k == 3 && (i + j).is_multiple_of(5) {
                 f64::INFINITY
             } else {
-                [0.3, 2.5, 2.5, 1.4, 1.4][k] + h as f64 * 0.1 + (i as f64 - j as f64).abs() * 0.05
+                h as f64 * 0.1 + (i as f64 - j as f64).abs() * 0.05
             }
         };
+        let cost = |i: usize, j: usize, k: usize| partial(i, j, k) + priors[k];
         for (n, m, w) in [(12, 15, 2), (30, 22, 4), (9, 9, 9), (1, 6, 1)] {
             let band = Band::new(n, m, w);
             let mut table = vec![f64::NAN; band.cells() * KINDS.len()];
@@ -658,14 +666,14 @@ mod tests {
                     let x = band.index(i, j).unwrap();
                     for (k, kind) in KINDS.iter().enumerate() {
                         if kind.zh <= i && kind.en <= j {
-                            table[x * KINDS.len() + k] = cost(i, j, k);
+                            table[x * KINDS.len() + k] = partial(i, j, k);
                         }
                     }
                 }
             }
             for t in [None, Some(1.1)] {
                 let f = search_band_with(&band, &KINDS, t, cost);
-                let g = search_band_table(&band, &KINDS, t, &table);
+                let g = search_band_table(&band, &KINDS, t, &table, &priors);
                 assert_eq!(f.beads, g.beads, "{n} {m} {w}");
                 assert_eq!(f.costs, g.costs, "{n} {m} {w}");
                 assert_eq!(f.posteriors, g.posteriors, "{n} {m} {w}");

@@ -27,6 +27,10 @@ pub(crate) struct Search<'a> {
     kinds: &'a [BeadKind],
     band: Option<Band>,
     cache: Vec<f32>,
+    /// The cache plus each bead's length term ([`partial_costs`]), kept
+    /// while the band and the length ratio stay (passes that change only
+    /// the priors); empty when stale.
+    partial: Vec<f64>,
     centre: Option<Vec<(usize, usize)>>,
     recentred: usize,
     /// Widening stops (the path found is kept) past this many cells.
@@ -40,6 +44,7 @@ impl<'a> Search<'a> {
             kinds,
             band: None,
             cache: Vec::new(),
+            partial: Vec::new(),
             centre: None,
             recentred: 0,
             max_cells: usize::MAX,
@@ -76,6 +81,7 @@ impl<'a> Search<'a> {
         // changes), so they stay valid.
         if let Some(r) = ratio.filter(|&r| (r / self.scorer.ratio()).ln().abs() > RATIO_TOLERANCE) {
             self.scorer.set_ratio(r);
+            self.partial = Vec::new();
         }
         loop {
             let b = match &self.centre {
@@ -88,6 +94,7 @@ impl<'a> Search<'a> {
                 .is_none_or(|old| old.cells() != b.cells() || !same_rows(old, &b))
             {
                 let old = self.band.take();
+                self.partial = Vec::new();
                 self.scorer.prepare(&b);
                 let k = kinds.len();
                 if b.cells() * k <= COST_CACHE_LIMIT {
@@ -120,10 +127,13 @@ impl<'a> Search<'a> {
                     scorer.cost(i, j, kinds[k], priors[k])
                 })
             } else if self.cache.len() <= TABLE_LIMIT {
-                // The whole cost of every bead, once per pass and on all
-                // threads: the DP's three sweeps then only read.
-                let table = pass_costs(scorer, b, kinds, &self.cache, priors);
-                dp::search_band_table(b, kinds, temperature, &table)
+                // Every bead's cost less its prior, once per band and ratio
+                // and on all threads: the DP's sweeps then only read (and
+                // add the pass's prior).
+                if self.partial.is_empty() {
+                    self.partial = partial_costs(scorer, b, kinds, &self.cache);
+                }
+                dp::search_band_table(b, kinds, temperature, &self.partial, priors)
             } else {
                 // Filled above for every bead the DP can ask for (one whose
                 // start is in the band).
@@ -191,25 +201,26 @@ fn fill_cache(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &mut [f32]) 
 }
 
 /// A bead's whole cost from its cached part: the one sum both ways of
-/// reading the cache make, so they find the same path.
+/// reading the cache make, so they find the same path (the table holds
+/// [`partial_cost`] and the DP adds the prior: the same sum, in the same
+/// order).
 fn whole_cost(scorer: &Scorer, cached: f32, i: usize, j: usize, kind: BeadKind, prior: f64) -> f64 {
-    f64::from(cached) + scorer.length_term(i, j, kind) + prior
+    partial_cost(scorer, cached, i, j, kind) + prior
+}
+
+/// A bead's cost less its prior: the cached part plus the length term.
+fn partial_cost(scorer: &Scorer, cached: f32, i: usize, j: usize, kind: BeadKind) -> f64 {
+    f64::from(cached) + scorer.length_term(i, j, kind)
 }
 
 /// Largest table of whole bead costs (entries of 8 bytes) built for one
 /// pass; a bigger band adds the length term and prior as the DP reads.
 const TABLE_LIMIT: usize = 1 << 20;
 
-/// Every bead's whole cost for one pass (cached cost plus length term and
-/// prior, [`whole_cost`]), in the cache's layout; NaN where the cache has
-/// none (beads that start outside the band, which the DP never asks for).
-fn pass_costs(
-    scorer: &Scorer,
-    b: &Band,
-    kinds: &[BeadKind],
-    cache: &[f32],
-    priors: &[f64],
-) -> Vec<f64> {
+/// Every bead's cost less its prior (cached cost plus length term,
+/// [`partial_cost`]), in the cache's layout; NaN where the cache has none
+/// (beads that start outside the band, which the DP never asks for).
+fn partial_costs(scorer: &Scorer, b: &Band, kinds: &[BeadKind], cache: &[f32]) -> Vec<f64> {
     let k = kinds.len();
     let mut table = vec![f64::NAN; cache.len()];
     table
@@ -219,9 +230,9 @@ fn pass_costs(
         .for_each(|(c, (out, cached))| {
             let cells = b.cells_from(c * FILL_CHUNK);
             for ((costs, vals), (i, j)) in out.chunks_mut(k).zip(cached.chunks(k)).zip(cells) {
-                for (kk, (o, &v)) in costs.iter_mut().zip(vals).enumerate() {
+                for ((o, &v), &kind) in costs.iter_mut().zip(vals).zip(kinds) {
                     if !v.is_nan() {
-                        *o = whole_cost(scorer, v, i, j, kinds[kk], priors[kk]);
+                        *o = partial_cost(scorer, v, i, j, kind);
                     }
                 }
             }
