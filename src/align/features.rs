@@ -97,12 +97,12 @@ impl Side {
         lex: Option<&Lexical>,
     ) -> Side {
         // Sentences are independent: a side is split across threads in
-        // tasks of 64 or more (order kept, so the output does not depend
+        // tasks of 16 or more (order kept, so the output does not depend
         // on their number; 256 left a news or MAC-Dev document's side on
-        // one thread).
+        // one thread, and 64 still left the two threads unevenly loaded).
         let sentences = segments
             .par_iter()
-            .with_min_len(64)
+            .with_min_len(16)
             .map(|s| {
                 let mut terms: Vec<EntryId> = match lang {
                     Lang::Zh => matcher
