@@ -83,6 +83,11 @@ impl ScoreParams {
             if kind.zh == 0 && kind.en == 0 {
                 return bad("bead kind 0-0 is not allowed".into());
             }
+            if kind.zh.max(kind.en) > MAX_SIDE {
+                return bad(format!(
+                    "bead {kind} is too wide: at most {MAX_SIDE} sentences on a side"
+                ));
+            }
             if !(-100.0..=100.0).contains(&cost) {
                 return bad(format!(
                     "bead {kind} has cost {cost}; costs must lie in [-100, 100]"
@@ -606,8 +611,8 @@ impl<'a> Scorer<'a> {
             cost += self.params.paragraph_penalty;
         }
         let p = self.params;
-        let mut zm = [0u64; 4];
-        let mut em = [0u64; 4];
+        let mut zm = [0u64; MAX_SIDE];
+        let mut em = [0u64; MAX_SIDE];
         let mut sum = Sparse::default();
         for a in i0..i {
             for b in j0..j {
@@ -671,6 +676,10 @@ impl<'a> Scorer<'a> {
         cost
     }
 }
+
+/// Widest side of a bead (sentences): the scorer keeps one mask per
+/// sentence of a side in an array this long.
+const MAX_SIDE: usize = 4;
 
 /// Which words of a Chinese word list and an English one (both sorted by
 /// key) have a translation on the other side: bit k of each mask is word k
@@ -947,6 +956,30 @@ fn erf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Parameters a scorer cannot use are refused with a message, not a
+    /// panic in the middle of a search.
+    #[test]
+    fn validate_refuses_unusable_beads() {
+        let with = |beads: &[(usize, usize)]| ScoreParams {
+            beads: beads
+                .iter()
+                .map(|&(a, b)| (BeadKind::new(a, b), 1.0))
+                .collect(),
+            ..ScoreParams::default()
+        };
+        assert!(ScoreParams::default().validate().is_ok());
+        assert!(with(&[(1, 0), (0, 1), (4, 1), (1, 4)]).validate().is_ok());
+        for (beads, says) in [
+            (&[(1, 0), (0, 1), (5, 1)][..], "5-1 is too wide"),
+            (&[(1, 0), (0, 1), (1, 6)][..], "1-6 is too wide"),
+            (&[(1, 0), (0, 1), (0, 0)][..], "0-0 is not allowed"),
+            (&[(1, 0), (1, 1)][..], "must include 0-1"),
+        ] {
+            let e = with(beads).validate().unwrap_err().to_string();
+            assert!(e.contains(says), "{beads:?}: {e}");
+        }
+    }
 
     #[test]
     fn weighted_dice_examples() {
