@@ -219,12 +219,19 @@ impl Pipeline {
 
     /// Align already segmented texts.
     pub fn align_segments(&self, zh: Vec<Segment>, en: Vec<Segment>) -> AlignedDocument {
-        // The two sides' features are independent: compute them at once.
-        let (zh_side, en_side) =
-            rayon::join(|| self.side(&zh, Lang::Zh), || self.side(&en, Lang::En));
-        let alignment = self
-            .aligner
-            .align_with(&zh_side, &en_side, self.resources());
+        // The whole job on one of rayon's threads (a caller outside the
+        // pool hands it over once and waits), so the twenty or so parallel
+        // steps inside start on that thread instead of each being handed
+        // over and waited for. Results do not depend on where it runs.
+        let (zh_side, en_side, alignment) = rayon::scope(|_| {
+            // The two sides' features are independent: compute them at once.
+            let (zh_side, en_side) =
+                rayon::join(|| self.side(&zh, Lang::Zh), || self.side(&en, Lang::En));
+            let alignment = self
+                .aligner
+                .align_with(&zh_side, &en_side, self.resources());
+            (zh_side, en_side, alignment)
+        });
         AlignedDocument {
             zh,
             en,
