@@ -213,8 +213,9 @@ fn partial_cost(scorer: &Scorer, cached: f32, i: usize, j: usize, kind: BeadKind
     f64::from(cached) + scorer.length_term(i, j, kind)
 }
 
-/// Largest table of whole bead costs (entries of 8 bytes) built for one
-/// pass; a bigger band adds the length term and prior as the DP reads.
+/// Largest table of bead costs less their prior (entries of 8 bytes)
+/// built for a band; a bigger band adds the length term and prior as the
+/// DP reads.
 const TABLE_LIMIT: usize = 1 << 20;
 
 /// Every bead's cost less its prior (cached cost plus length term,
