@@ -83,9 +83,11 @@ impl ScoreParams {
             if kind.zh == 0 && kind.en == 0 {
                 return bad("bead kind 0-0 is not allowed".into());
             }
-            if kind.zh.max(kind.en) > MAX_SIDE {
+            // A bead that pairs sentences keeps one mask per sentence of a
+            // side; a one-sided bead (5-0) pairs nothing and keeps none.
+            if kind.zh > 0 && kind.en > 0 && kind.zh.max(kind.en) > MAX_SIDE {
                 return bad(format!(
-                    "bead {kind} is too wide: at most {MAX_SIDE} sentences on a side"
+                    "bead {kind} is too wide: a bead that pairs sentences has at most {MAX_SIDE} on a side"
                 ));
             }
             if !(-100.0..=100.0).contains(&cost) {
@@ -970,6 +972,8 @@ mod tests {
         };
         assert!(ScoreParams::default().validate().is_ok());
         assert!(with(&[(1, 0), (0, 1), (4, 1), (1, 4)]).validate().is_ok());
+        // One-sided beads of any width pair nothing: allowed, as before.
+        assert!(with(&[(1, 0), (0, 1), (5, 0), (0, 6)]).validate().is_ok());
         for (beads, says) in [
             (&[(1, 0), (0, 1), (5, 1)][..], "5-1 is too wide"),
             (&[(1, 0), (0, 1), (1, 6)][..], "1-6 is too wide"),
