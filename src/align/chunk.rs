@@ -65,11 +65,9 @@ pub(crate) fn plan(
     {
         first_priors[k] = first_priors[k].min(-share.ln());
     }
-    let start_band = excess.sentences + 2;
-    // A band of half-width w over n rows holds about 2·w·n cells.
-    let cap = max_cells(zh.len() + en.len()) / (2 * zh.len().max(1));
     let usual = params.band.max(GUIDE_MIN_BAND);
-    let start_band = start_band.min(cap).max(usual);
+    let cells = max_cells(zh.len() + en.len());
+    let start_band = super::start_width(excess.sentences, cells, zh.len(), usual);
     let first_pass = Start {
         around: None,
         width: start_band,

@@ -173,14 +173,12 @@ impl Aligner {
         // parallel, each in a band around the guide. The guide's length
         // ratio starts from a plausible one, as a whole search's does.
         let mut stats = Stats::new(zh, en);
-        stats.clamp_ratio(START_RATIO.0, START_RATIO.1);
         // A side much shorter than a translation (an English version that
         // stops early) puts the path far off the diagonal, as in a short
         // pair: the guide starts wide enough to hold it, and expects that
         // many one-sided beads.
-        let total_chars = |s: &[SentenceFeatures]| s.iter().map(|f| f.chars).sum::<usize>();
-        let doc_ratio = score::length_ratio(total_chars(zh), total_chars(en));
-        let excess = expected_excess(doc_ratio, zh.len(), en.len());
+        let excess = expected_excess(stats.ratio(), zh.len(), en.len());
+        stats.clamp_ratio(START_RATIO.0, START_RATIO.1);
         let plan = chunk::plan(&self.params, zh, en, res, &stats, chunk_size, excess);
         let total = zh.len() + en.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -291,10 +289,8 @@ impl Aligner {
                 // Such a side also puts the path far off the diagonal (by
                 // about the sentences one side has in excess): start wide
                 // enough to hold it, within bounds (memory).
-                let mut band_w = p.band.max(1).max(
-                    (excess_sentences(doc_ratio, zh.len(), en.len()) + 2)
-                        .min(MAX_START_CELLS / (2 * zh.len().max(1))),
-                );
+                let excess = excess_sentences(doc_ratio, zh.len(), en.len());
+                let mut band_w = start_width(excess, MAX_START_CELLS, zh.len(), p.band.max(1));
                 let mut search = search::Search::new(scorer, &kinds);
                 Self::two_passes(p, &mut search, &mut band_w, (zh, en), &kinds)
             }
@@ -404,7 +400,8 @@ pub(crate) struct Excess {
 /// version that stops a chapter early can keep a plausible ratio) from its
 /// distance to a typical one, within a small budget of cells.
 fn expected_excess(ratio: f64, n_zh: usize, n_en: usize) -> Excess {
-    let shift = excess_from_typical(ratio, n_zh, n_en).min(SHIFT_START_CELLS / (2 * n_zh.max(1)));
+    let shift =
+        excess_from_typical(ratio, n_zh, n_en).min(width_for_cells(SHIFT_START_CELLS, n_zh));
     let mid = typical_ratio();
     Excess {
         kind: if ratio > mid {
@@ -414,6 +411,19 @@ fn expected_excess(ratio: f64, n_zh: usize, n_en: usize) -> Excess {
         },
         sentences: excess_sentences(ratio, n_zh, n_en).max(shift),
     }
+}
+
+/// The band half-width whose band over `n_zh` rows holds about `cells`
+/// cells (a band of half-width w over n rows holds about 2·w·n).
+fn width_for_cells(cells: usize, n_zh: usize) -> usize {
+    cells / (2 * n_zh.max(1))
+}
+
+/// Where a first pass starts: wide enough for the path to run `excess`
+/// sentences off the diagonal (and two more), within a band of about
+/// `cells` cells, and never narrower than `min`.
+fn start_width(excess: usize, cells: usize, n_zh: usize, min: usize) -> usize {
+    (excess + 2).min(width_for_cells(cells, n_zh)).max(min)
 }
 
 /// Cells a long pair's guide may spend on starting wide for the shift of

@@ -331,6 +331,12 @@ impl Stats {
         }
     }
 
+    /// The length ratio (English chars per Chinese char over the pair, as
+    /// measured unless clamped since).
+    pub(crate) fn ratio(&self) -> f64 {
+        self.ratio
+    }
+
     /// Keep the length ratio within `lo..=hi`.
     pub(crate) fn clamp_ratio(&mut self, lo: f64, hi: f64) {
         self.ratio = self.ratio.clamp(lo, hi);
