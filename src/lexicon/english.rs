@@ -337,24 +337,25 @@ impl EnNormalizer {
     /// assert_eq!(n.stem("the"), None);
     /// ```
     pub fn stem(&self, w: &str) -> Option<String> {
+        self.stem_cow(w).map(std::borrow::Cow::into_owned)
+    }
+
+    /// [`EnNormalizer::stem`], borrowing the word when stemming leaves it
+    /// as it is.
+    fn stem_cow<'w>(&self, w: &'w str) -> Option<std::borrow::Cow<'w, str>> {
         if self.stop.contains(w) {
             return None;
         }
         let lemma = self.irregular.get(w).copied().unwrap_or(w);
-        Some(self.stemmer.stem(lemma).into_owned())
+        Some(self.stemmer.stem(lemma))
     }
 
     /// Content-word stem keys of an English text, in order. Words are runs
     /// of ASCII letters and digits (apostrophes split: `she'd` → `she`, `d`).
     pub fn content_keys(&self, text: &str) -> Vec<StemKey> {
         let mut out = Vec::new();
-        self.for_each_word(text, |w| {
-            if !self.stop.contains(w) {
-                // As `key(&self.stem(w))`, without copying the stem.
-                let lemma = self.irregular.get(w).copied().unwrap_or(w);
-                out.push(key(&self.stemmer.stem(lemma)));
-            }
-        });
+        // The stem is only hashed: no owned copy of it.
+        self.for_each_word(text, |w| out.extend(self.stem_cow(w).map(|s| key(&s))));
         out
     }
 
