@@ -196,10 +196,8 @@ impl RowStore {
     }
 
     fn get(&self, band: &Band, i: usize, j: usize) -> f64 {
-        match band.index(i, j) {
-            Some(k) if self.vals[k].is_finite() => self.offset[i] + f64::from(self.vals[k]),
-            _ => f64::NEG_INFINITY,
-        }
+        band.index(i, j)
+            .map_or(f64::NEG_INFINITY, |x| self.at(i, x))
     }
 
     /// The value at flat index `x`, a cell of row `i`.
