@@ -182,9 +182,7 @@ mod zh {
                 .try_fold(0u64, |acc, &c| Some(acc * 10 + digit(c)?));
         }
         // Otherwise two non-zero digits side by side are an approximation.
-        if s.windows(2)
-            .any(|w| digit(w[0]).is_some_and(|d| d > 0) && digit(w[1]).is_some_and(|d| d > 0))
-        {
+        if s.windows(2).any(two_nonzero_digits) {
             return None;
         }
         let (mut total, mut section, mut num) = (0u64, 0u64, 0u64);
@@ -215,6 +213,12 @@ mod zh {
         })
     }
 
+    /// Two Han digits, neither zero (五六, 十二三's 二三): side by side
+    /// outside a digit-by-digit year they make an approximation.
+    fn two_nonzero_digits(w: &[char]) -> bool {
+        w.iter().all(|&c| digit(c).is_some_and(|d| d > 0))
+    }
+
     /// The run of Han numerals from `i`, as chars, and where it ends.
     fn han_run(chars: &[(usize, char)], i: usize) -> (Vec<char>, usize) {
         let mut j = i;
@@ -235,9 +239,7 @@ mod zh {
         if han_value(&run).is_some() {
             return None;
         }
-        let k = run.windows(2).position(|w| {
-            digit(w[0]).is_some_and(|d| d > 0) && digit(w[1]).is_some_and(|d| d > 0)
-        })?;
+        let k = run.windows(2).position(two_nonzero_digits)?;
         let without = |drop: usize| -> Option<u64> {
             let mut r = run.clone();
             r.remove(drop);
