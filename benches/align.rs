@@ -135,21 +135,14 @@ fn bench(c: &mut Criterion) {
         let docs = mac_dev_docs(&root);
         let mut g = c.benchmark_group("mac_dev_builtin");
         g.sample_size(10);
-        let p = Pipeline::new(Glossary::builtin(), Aligner::default())
-            .unwrap()
-            .with_dictionary(Arc::new(Dictionary::builtin()));
+        let p = builtin_pipeline();
         p.tokenizer();
         g.bench_function("six_docs_warm", |b| b.iter(|| align_all(&p, &docs)));
         // As `mac_dev/six_docs_with_cedict_cold`: the pipeline and its
         // lexicon built each time (jieba's dictionary stays loaded, as it
         // does there).
         g.bench_function("six_docs_cold", |b| {
-            b.iter(|| {
-                let p = Pipeline::new(Glossary::builtin(), Aligner::default())
-                    .unwrap()
-                    .with_dictionary(Arc::new(Dictionary::builtin()));
-                align_all(&p, &docs)
-            })
+            b.iter(|| align_all(&builtin_pipeline(), &docs))
         });
         g.finish();
     }
@@ -188,6 +181,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| align_all(&p, &docs))
     });
     g.finish();
+}
+
+/// The default run's pipeline: built-in glossary and lexicon.
+fn builtin_pipeline() -> Pipeline {
+    Pipeline::new(Glossary::builtin(), Aligner::default())
+        .unwrap()
+        .with_dictionary(Arc::new(Dictionary::builtin()))
 }
 
 /// Align one presegmented pair; the number of beads.
